@@ -1,0 +1,156 @@
+// User settings and small local state, stored with conf in the user's config directory (XDG on Linux).
+// One registry of keys, with a description and a validator each: `xxgk config`, the docs and the TUI read it.
+import Conf from 'conf';
+
+export type Lang = 'zh' | 'en';
+
+export interface SettingDef {
+  key: string;
+  description: string;
+  descriptionZh: string;
+  default: unknown;
+  /** Parses a value typed on the command line; returns an error message for a bad one. */
+  parse: (raw: string) => { value: unknown } | { error: string };
+}
+
+const number = (min: number, max: number) => (raw: string) => {
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= min && n <= max ? { value: n } : { error: `expected a number from ${min} to ${max}` };
+};
+const monthDay = (raw: string) =>
+  /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw) ? { value: raw } : { error: 'expected a date as MM-DD, e.g. 03-31' };
+
+export const SETTINGS: readonly SettingDef[] = [
+  {
+    key: 'lang',
+    description: 'Language of the interface and of messages: zh or en (default: from the locale)',
+    descriptionZh: '界面和提示语言：zh 或 en（默认按系统语言）',
+    default: null,
+    parse: (raw) => (raw === 'zh' || raw === 'en' ? { value: raw } : { error: 'expected zh or en' }),
+  },
+  {
+    key: 'thresholds.correctionRate',
+    description: 'high-correction-rate: a review or litigation correction rate above this is flagged',
+    descriptionZh: '复议/诉讼纠错率高于此值时提示',
+    default: 0.5,
+    parse: number(0, 1),
+  },
+  {
+    key: 'thresholds.minDecidedCases',
+    description: 'high-correction-rate: decided cases needed before a rate is judged',
+    descriptionZh: '计算纠错率所需的最少已审结案件数',
+    default: 3,
+    parse: number(1, 1e6),
+  },
+  {
+    key: 'thresholds.copySimilarity',
+    description: 'copy-of-last-year: similarity (0-1) of section 一 or 五 to last year at or above which it is flagged',
+    descriptionZh: '与上年报告第一或第五部分相似度达到此值时提示内容雷同',
+    default: 0.9,
+    parse: number(0, 1),
+  },
+  {
+    key: 'thresholds.section5MinChars',
+    description: 'section5-empty: section 五 shorter than this many characters is flagged',
+    descriptionZh: '第五部分少于此字数时提示',
+    default: 10,
+    parse: number(0, 10000),
+  },
+  {
+    key: 'deadlines.department',
+    description: 'late-publication: deadline (MM-DD of the following year) for a department report (条例 第四十九条)',
+    descriptionZh: '部门年度报告的公布期限（次年 月-日）',
+    default: '01-31',
+    parse: monthDay,
+  },
+  {
+    key: 'deadlines.government',
+    description: 'late-publication: deadline (MM-DD of the following year) for a 本级政府 report, and for every report before 2019',
+    descriptionZh: '本级政府年度报告（及2019年前各类报告）的公布期限（次年 月-日）',
+    default: '03-31',
+    parse: monthDay,
+  },
+  {
+    key: 'lastFolder',
+    description: 'The folder opened last (remembered by the explorer)',
+    descriptionZh: '上次打开的文件夹',
+    default: null,
+    parse: (raw) => ({ value: raw }),
+  },
+];
+
+export interface Thresholds {
+  correctionRate: number;
+  minDecidedCases: number;
+  copySimilarity: number;
+  section5MinChars: number;
+  deadlineDepartment: string;
+  deadlineGovernment: string;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  correctionRate: 0.5,
+  minDecidedCases: 3,
+  copySimilarity: 0.9,
+  section5MinChars: 10,
+  deadlineDepartment: '01-31',
+  deadlineGovernment: '03-31',
+};
+
+export class Settings {
+  readonly store: Conf<Record<string, unknown>>;
+
+  constructor(options: { cwd?: string } = {}) {
+    // clearInvalidConfig: a corrupt settings file is replaced by defaults instead of stopping the program.
+    this.store = new Conf<Record<string, unknown>>({ projectName: 'xxgk', projectSuffix: '', cwd: options.cwd, clearInvalidConfig: true });
+  }
+
+  get path(): string {
+    return this.store.path;
+  }
+
+  get(key: string): unknown {
+    const def = SETTINGS.find((s) => s.key === key);
+    return this.store.get(key, def?.default);
+  }
+
+  /** Sets a key from its command-line form; returns an error message instead of throwing. */
+  setFromString(key: string, raw: string): string | null {
+    const def = SETTINGS.find((s) => s.key === key);
+    if (!def) return `unknown setting "${key}" (see: xxgk config list)`;
+    const parsed = def.parse(raw);
+    if ('error' in parsed) return `${key}: ${parsed.error}`;
+    this.store.set(key, parsed.value);
+    return null;
+  }
+
+  set(key: string, value: unknown): void {
+    this.store.set(key, value);
+  }
+
+  thresholds(): Thresholds {
+    const t = DEFAULT_THRESHOLDS;
+    return {
+      correctionRate: numberOr(this.get('thresholds.correctionRate'), t.correctionRate),
+      minDecidedCases: numberOr(this.get('thresholds.minDecidedCases'), t.minDecidedCases),
+      copySimilarity: numberOr(this.get('thresholds.copySimilarity'), t.copySimilarity),
+      section5MinChars: numberOr(this.get('thresholds.section5MinChars'), t.section5MinChars),
+      deadlineDepartment: stringOr(this.get('deadlines.department'), t.deadlineDepartment),
+      deadlineGovernment: stringOr(this.get('deadlines.government'), t.deadlineGovernment),
+    };
+  }
+}
+
+function numberOr(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+function stringOr(v: unknown, fallback: string): string {
+  return typeof v === 'string' ? v : fallback;
+}
+
+/** The language from the settings, else from the locale (LC_ALL, LC_MESSAGES, LANG): zh_* → zh, anything else → en. */
+export function defaultLang(stored: unknown, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (stored === 'zh' || stored === 'en') return stored;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
