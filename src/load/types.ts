@@ -16,3 +16,13 @@ export interface Corpus {
   reports: Report[];
   problems: LoadProblem[];
 }
+
+/**
+ * What loading a folder reports as it goes: reports and problems as each file is done, progress, and at the
+ * end `done` with every report (anomalies from the cross-report checks included). The TUI lists reports as
+ * they arrive and replaces its list on `done`; the CLI streams `report` events for --jsonl.
+ */
+export type LoadEvent =
+  | LoadItem
+  | { kind: 'progress'; done: number; total: number | null; bytes: number; current: string }
+  | { kind: 'done'; corpus: Corpus };

@@ -1,6 +1,9 @@
 // User settings and small local state, stored with conf in the user's config directory (XDG on Linux).
 // One registry of keys, with a description and a validator each: `xxgk config`, the docs and the TUI read it.
 import Conf from 'conf';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../parse/checks/thresholds.js';
+
+export { DEFAULT_THRESHOLDS, type Thresholds };
 
 export type Lang = 'zh' | 'en';
 
@@ -78,24 +81,6 @@ export const SETTINGS: readonly SettingDef[] = [
     parse: (raw) => ({ value: raw }),
   },
 ];
-
-export interface Thresholds {
-  correctionRate: number;
-  minDecidedCases: number;
-  copySimilarity: number;
-  section5MinChars: number;
-  deadlineDepartment: string;
-  deadlineGovernment: string;
-}
-
-export const DEFAULT_THRESHOLDS: Thresholds = {
-  correctionRate: 0.5,
-  minDecidedCases: 3,
-  copySimilarity: 0.9,
-  section5MinChars: 10,
-  deadlineDepartment: '01-31',
-  deadlineGovernment: '03-31',
-};
 
 export class Settings {
   readonly store: Conf<Record<string, unknown>>;
