@@ -1,38 +1,314 @@
 #!/usr/bin/env node
-// Entry point. Wires load → parse → output; the TUI and the full flag set arrive in their own modules.
-import { promises as fs } from 'node:fs';
+// Entry point: flags → load → select → one output. Data goes to stdout, messages to stderr, never a stack trace.
+// Ink and React are imported only when the explorer starts, so scripted runs stay light.
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../load/load.js';
+import { loadFolder } from '../load/session.js';
+import type { LoadEvent } from '../load/types.js';
+import type { Report } from '../parse/model.js';
+import { buildSearchIndex, search } from '../search/index.js';
+import { defaultLang, Settings, type Lang } from '../settings/settings.js';
+import { parseCommandLine, UsageError, type RunOptions } from './args.js';
+import { ANSI_PAINT, CHECK_CSV_HEADER, NO_PAINT, anomalyRecords, checkBlock, checkCsvRows, failsOn, tally, tallyLine } from './check.js';
+import { runConfig } from './config.js';
+import { LONG_HEADER, csvLine, longRows, wideHeader, wideRow } from './csv.js';
+import { helpText } from './help.js';
+import { fieldFilter, reportFilter } from './select.js';
+import { fileSink, stdoutSink, type Sink } from './sink.js';
+import { computeStats, statsCsv, statsText } from './stats.js';
 import { formatSummary } from './summary.js';
 
 export const SAMPLE_CORPUS = fileURLToPath(new URL('../../corpus/sample', import.meta.url));
 
-async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const positional = argv.filter((a) => !a.startsWith('-'));
-  const dir = path.resolve(positional[0] ?? SAMPLE_CORPUS);
+/** What the explorer (src/views/index.tsx) takes; declared here too so the CLI compiles without it. */
+export interface TuiOptions {
+  root: string;
+  events: AsyncIterable<LoadEvent>;
+  settings: Settings;
+  lang: Lang;
+  color: boolean;
+}
+
+const BOM = '\uFEFF';
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Colour is off for --no-color, NO_COLOR, TERM=dumb, or output that is not a terminal. */
+export function wantsColor(env: NodeJS.ProcessEnv, noColorFlag: boolean, isTTY: boolean): boolean {
+  if (noColorFlag || !isTTY) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return env.TERM !== 'dumb';
+}
+
+class CliError extends Error {}
+
+/** The output being written, so an interrupt can remove its temp file. */
+let activeSink: Sink | null = null;
+
+/** Ctrl-C in a scripted run: drop a half-written output file and exit 130. The explorer handles its own keys. */
+function onInterrupt(): void {
+  const sink = activeSink;
+  void (sink ? sink.abort() : Promise.resolve()).finally(() => process.exit(130));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  process.on('SIGINT', onInterrupt);
+  let command;
   try {
-    const stat = await fs.stat(dir);
-    if (!stat.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    command = parseCommandLine(argv);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    process.stderr.write(`xxgk: cannot open folder ${dir}: ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : code}\n`);
-    return 2;
+    if (err instanceof UsageError) {
+      process.stderr.write(`xxgk: ${err.message} (see xxgk --help)\n`);
+      return 2;
+    }
+    throw err;
   }
-  const corpus = await loadCorpus(dir);
-  for (const p of corpus.problems) process.stderr.write(`xxgk: ${p.file}: ${p.message}\n`);
-  if (json) process.stdout.write(JSON.stringify(corpus.reports, null, 2) + '\n');
-  else process.stdout.write(formatSummary(corpus.reports));
+  if (command.kind === 'help') {
+    process.stdout.write(helpText(version()));
+    return 0;
+  }
+  if (command.kind === 'version') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const settings = new Settings();
+  if (command.kind === 'config') {
+    const lang = command.lang ?? defaultLang(settings.get('lang'));
+    const result = runConfig(settings, command.action, command.key, command.value, lang);
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.code;
+  }
+  try {
+    return await run(command.options, settings);
+  } catch (err) {
+    if (err instanceof CliError) {
+      process.stderr.write(`xxgk: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function hasSelection(o: RunOptions): boolean {
+  const s = o.selection;
+  return s.query !== null || s.years !== null || s.levels !== null || s.formats !== null || s.hasAnomaly !== undefined;
+}
+
+async function run(options: RunOptions, settings: Settings): Promise<number> {
+  const lang = options.lang ?? defaultLang(settings.get('lang'));
+  const thresholds = { ...settings.thresholds(), ...options.thresholdOverrides };
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const explorer = interactive && options.format === null && options.mode === 'reports' && options.output === null && !hasSelection(options);
+
+  const dir = path.resolve(options.dir ?? (explorer ? await rememberedFolder(settings) : null) ?? SAMPLE_CORPUS);
+  await assertReadableFolder(dir, lang);
+
+  if (explorer) {
+    const tui = await loadExplorer();
+    if (tui) {
+      if (options.dir !== null) settings.set('lastFolder', dir);
+      process.off('SIGINT', onInterrupt);
+      const color = wantsColor(process.env, options.noColor, true);
+      return tui({ root: dir, events: loadFolder(dir, { thresholds }), settings, lang, color });
+    }
+    process.stderr.write(lang === 'zh' ? 'xxgk: 此版本没有浏览界面，改为输出摘要\n' : 'xxgk: the explorer is not in this build; printing the summary\n');
+  }
+
+  const sink = options.output ? await openFile(options.output) : stdoutSink();
+  activeSink = sink;
+  try {
+    const code = await produce(options, dir, thresholds, lang, sink);
+    if (!sink.closed) await sink.finish();
+    return code;
+  } catch (err) {
+    await sink.abort();
+    if (err instanceof CliError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    if (e.code) throw new CliError(`cannot write ${options.output ?? 'stdout'}: ${e.code}`);
+    throw err;
+  } finally {
+    activeSink = null;
+  }
+}
+
+async function produce(options: RunOptions, dir: string, thresholds: ReturnType<Settings['thresholds']>, lang: Lang, sink: Sink): Promise<number> {
+  const format = options.format ?? 'summary';
+  const color = options.output === null && wantsColor(process.env, options.noColor, process.stdout.isTTY === true);
+  const toFile = options.output !== null;
+  const streamed = options.mode === 'reports' && (format === 'jsonl' || format === 'csv' || format === 'csv-wide');
+  const accept = reportFilter(options.selection);
+  const progress = progressLine(lang);
+
+  if (options.mode === 'reports' && format === 'csv') await sink.write((toFile ? BOM : '') + csvLine(LONG_HEADER));
+  if (options.mode === 'reports' && format === 'csv-wide') await sink.write((toFile ? BOM : '') + wideHeader());
+
+  let reports: Report[] = [];
+  let problems = 0;
+  for await (const event of loadFolder(dir, { thresholds })) {
+    if (event.kind === 'problem') {
+      problems++;
+      progress.clear();
+      process.stderr.write(`xxgk: ${event.problem.file}: ${lang === 'zh' ? event.problem.messageZh : event.problem.message}\n`);
+    } else if (event.kind === 'progress') {
+      progress.update(event.done);
+    } else if (event.kind === 'report' && streamed && accept(event.report)) {
+      const r = event.report;
+      await sink.write(format === 'jsonl' ? JSON.stringify(r) + '\n' : format === 'csv' ? longRows(r) : wideRow(r));
+      if (sink.closed) break; // the reader is gone (| head): nothing more to do
+    } else if (event.kind === 'done') {
+      reports = event.corpus.reports;
+    }
+  }
+  progress.clear();
+  if (sink.closed) return 0;
+
+  const selected = select(reports, options);
+  if (reports.length === 0) {
+    process.stderr.write(await noReportsMessage(dir, problems, lang));
+  } else if (selected.length === 0) {
+    process.stderr.write(lang === 'zh' ? `xxgk: 没有符合条件的报告（共 ${reports.length} 份）\n` : `xxgk: no report matches the selection (of ${reports.length})\n`);
+  }
+
+  if (options.mode === 'stats') {
+    const stats = computeStats(selected);
+    if (format === 'json') await sink.write(JSON.stringify(stats, null, 2) + '\n');
+    else if (format === 'csv') await sink.write((toFile ? BOM : '') + statsCsv(stats));
+    else await sink.write(statsText(stats, lang));
+  } else if (options.mode === 'check') {
+    await writeCheck(selected, format, lang, color, toFile, sink);
+  } else if (format === 'json') {
+    await writeJsonArray(selected, sink);
+  } else if (format === 'summary') {
+    await sink.write(formatSummary(selected, lang));
+  }
+
+  if (selected.length === 0) return 1;
+  if (options.failOnAnomalies && failsOn(selected, options.failOn)) return 1;
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`xxgk: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+/** The selection over the finished corpus; with -q, ranked best first like the explorer's list. */
+function select(reports: Report[], options: RunOptions): Report[] {
+  const byFields = reports.filter(fieldFilter(options.selection));
+  return options.selection.query ? search(buildSearchIndex(byFields), options.selection.query) : byFields;
+}
+
+async function writeJsonArray(reports: readonly Report[], sink: Sink): Promise<void> {
+  // Element by element: ten thousand reports would make one string of hundreds of megabytes.
+  await sink.write('[');
+  for (let i = 0; i < reports.length && !sink.closed; i++) await sink.write((i === 0 ? '\n' : ',\n') + JSON.stringify(reports[i]));
+  await sink.write(reports.length ? '\n]\n' : ']\n');
+}
+
+async function writeCheck(selected: Report[], format: string, lang: Lang, color: boolean, toFile: boolean, sink: Sink): Promise<void> {
+  const summary = tallyLine(tally(selected), lang);
+  if (format === 'json') {
+    await sink.write(JSON.stringify(selected.flatMap(anomalyRecords), null, 2) + '\n');
+    process.stderr.write(summary);
+  } else if (format === 'jsonl') {
+    for (const r of selected) for (const a of anomalyRecords(r)) await sink.write(JSON.stringify(a) + '\n');
+    process.stderr.write(summary);
+  } else if (format === 'csv' || format === 'csv-wide') {
+    await sink.write((toFile ? BOM : '') + csvLine(CHECK_CSV_HEADER));
+    for (const r of selected) await sink.write(checkCsvRows(r));
+    process.stderr.write(summary);
+  } else {
+    const paint = color ? ANSI_PAINT : NO_PAINT;
+    const blocks = selected.map((r) => checkBlock(r, lang, paint)).filter((b) => b.length > 0);
+    await sink.write(blocks.join('\n') + (blocks.length ? '\n' : '') + summary);
+  }
+}
+
+async function assertReadableFolder(dir: string, lang: Lang): Promise<void> {
+  const zh = lang === 'zh';
+  let stat;
+  try {
+    stat = await fs.stat(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? (zh ? `找不到文件夹 ${dir}` : `no such folder: ${dir}`) : `${zh ? '无法打开' : 'cannot open'} ${dir}: ${code}`);
+  }
+  if (!stat.isDirectory()) throw new CliError(zh ? `不是文件夹：${dir}` : `not a folder: ${dir}`);
+  try {
+    await (await fs.opendir(dir)).close();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'EACCES' || code === 'EPERM' ? (zh ? `没有读取权限：${dir}` : `permission denied: ${dir}`) : `${zh ? '无法读取' : 'cannot read'} ${dir}: ${code}`);
+  }
+}
+
+async function noReportsMessage(dir: string, problems: number, lang: Lang): Promise<string> {
+  const entries = await fs.readdir(dir).catch(() => []);
+  const zh = lang === 'zh';
+  if (entries.length === 0) return zh ? `xxgk: 文件夹是空的：${dir}\n` : `xxgk: the folder is empty: ${dir}\n`;
+  if (problems > 0) return zh ? `xxgk: ${dir} 中的报告都无法读取\n` : `xxgk: no report in ${dir} could be read\n`;
+  return zh ? `xxgk: ${dir} 中没有报告文件（.txt）\n` : `xxgk: no report files (.txt) in ${dir}\n`;
+}
+
+async function openFile(target: string): Promise<Sink> {
+  try {
+    return await fileSink(target);
+  } catch (err) {
+    throw new CliError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+async function rememberedFolder(settings: Settings): Promise<string | null> {
+  const last = settings.get('lastFolder');
+  if (typeof last !== 'string') return null;
+  const stat = await fs.stat(last).catch(() => null);
+  return stat?.isDirectory() ? last : null;
+}
+
+type RunTui = (options: TuiOptions) => Promise<number>;
+
+/** The explorer module, or null while it does not exist in this build. */
+async function loadExplorer(): Promise<RunTui | null> {
+  const specifier = '../views/index.js'; // a variable: the CLI must compile and run before the views exist
+  try {
+    const mod = (await import(specifier)) as { runTui?: RunTui };
+    return typeof mod.runTui === 'function' ? mod.runTui : null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes('views')) return null;
+    throw err;
+  }
+}
+
+/** A "reading N files…" line on stderr when it is a terminal, redrawn at most a few times a second. */
+function progressLine(lang: Lang): { update: (done: number) => void; clear: () => void } {
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  let shown = false;
+  return {
+    update(done) {
+      const now = Date.now();
+      if (!tty || now - last < 150) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\r${lang === 'zh' ? `正在读取… ${done} 个文件` : `reading… ${done} files`}\u001b[K`);
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\u001b[K');
+      shown = false;
+    },
+  };
+}
+
+const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await fs.realpath(process.argv[1]).catch(() => process.argv[1]));
+
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`xxgk: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,11 +1,17 @@
-// Finds report files under a folder, recursively. Problems (unreadable folders, broken links, loops)
-// become LoadProblems; the walk always goes on.
+// Finds report files under a folder, recursively. Problems (unreadable folders, broken links, loops, folders nested
+// too deep) become LoadProblems; the walk always goes on.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LoadProblem } from './types.js';
 
-/** File endings xxgk tries to read as reports; everything else is passed over silently. */
-export const REPORT_EXTENSIONS = new Set(['.txt']);
+/** File endings xxgk tries to read as reports. */
+export const REPORT_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.shtml', '.xhtml', '.docx', '.doc', '.pdf']);
+
+/** Documents people keep beside reports that xxgk cannot read: listed as problems so nothing vanishes unseen. */
+export const OTHER_DOCUMENT_EXTENSIONS = new Set(['.xls', '.xlsx', '.et', '.csv', '.ods', '.wps', '.odt', '.rtf', '.ppt', '.pptx']);
+
+/** Deeper than this is a mistake (or a loop through bind mounts), not a filing system. */
+export const MAX_DEPTH = 32;
 
 export interface FoundFile {
   /** Absolute path. */
@@ -19,11 +25,10 @@ export interface FoundFile {
 export type Found = { kind: 'file'; found: FoundFile } | { kind: 'problem'; problem: LoadProblem };
 
 export async function* discover(root: string): AsyncGenerator<Found> {
-  const seen = new Set<string>();
-  yield* walk(root, root, seen);
+  yield* walk(root, root, new Set(), [], 0);
 }
 
-async function* walk(root: string, dir: string, seen: Set<string>): AsyncGenerator<Found> {
+async function* walk(root: string, dir: string, seen: Set<string>, ancestors: string[], depth: number): AsyncGenerator<Found> {
   let real: string;
   try {
     real = await fs.realpath(dir);
@@ -31,8 +36,24 @@ async function* walk(root: string, dir: string, seen: Set<string>): AsyncGenerat
     yield { kind: 'problem', problem: problemFrom(root, dir, err) };
     return;
   }
-  if (seen.has(real)) return; // a symlink loop, or a folder reached twice
+  if (ancestors.includes(real)) {
+    yield { kind: 'problem', problem: linkLoop(root, dir) };
+    return;
+  }
+  if (seen.has(real)) return; // the same folder reached again through another link: already loaded
   seen.add(real);
+  if (depth > MAX_DEPTH) {
+    yield {
+      kind: 'problem',
+      problem: {
+        file: relative(root, dir),
+        code: 'too-deep',
+        message: `folder nested more than ${MAX_DEPTH} levels deep: not searched`,
+        messageZh: `文件夹嵌套超过 ${MAX_DEPTH} 层，未继续查找`,
+      },
+    };
+    return;
+  }
   let entries: import('node:fs').Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -44,25 +65,38 @@ async function* walk(root: string, dir: string, seen: Set<string>): AsyncGenerat
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.name.startsWith('.')) continue;
+    const ext = path.extname(entry.name).toLowerCase();
     let stat: import('node:fs').Stats;
     try {
-      stat = await fs.stat(full); // follows links: a broken one throws ENOENT
+      stat = await fs.stat(full); // follows links: a broken one throws ENOENT, a looping one ELOOP
     } catch (err) {
-      if (REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || entry.isSymbolicLink()) {
-        yield { kind: 'problem', problem: problemFrom(root, full, err) };
-      }
+      if (REPORT_EXTENSIONS.has(ext) || entry.isSymbolicLink()) yield { kind: 'problem', problem: problemFrom(root, full, err) };
       continue;
     }
     if (stat.isDirectory()) {
-      yield* walk(root, full, seen);
-    } else if (stat.isFile() && REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      yield* walk(root, full, seen, [...ancestors, real], depth + 1);
+    } else if (stat.isFile() && REPORT_EXTENSIONS.has(ext)) {
       yield { kind: 'file', found: { path: full, file: relative(root, full), size: stat.size, mtimeMs: stat.mtimeMs } };
+    } else if (stat.isFile() && OTHER_DOCUMENT_EXTENSIONS.has(ext)) {
+      yield {
+        kind: 'problem',
+        problem: {
+          file: relative(root, full),
+          code: 'not-a-report',
+          message: `a ${ext.slice(1)} file (spreadsheet or other document), not a report`,
+          messageZh: `${ext.slice(1)} 文件（表格或其他文档），不是年度报告`,
+        },
+      };
     }
   }
 }
 
 export function relative(root: string, full: string): string {
   return path.relative(root, full).split(path.sep).join('/') || path.basename(full);
+}
+
+function linkLoop(root: string, full: string): LoadProblem {
+  return { file: relative(root, full), code: 'link-loop', message: 'symbolic link loop', messageZh: '符号链接循环' };
 }
 
 export function problemFrom(root: string, full: string, err: unknown): LoadProblem {
@@ -75,7 +109,9 @@ export function problemFrom(root: string, full: string, err: unknown): LoadProbl
     case 'EPERM':
       return { file, code: 'unreadable', message: 'permission denied', messageZh: '没有读取权限' };
     case 'ELOOP':
-      return { file, code: 'link-loop', message: 'symbolic link loop', messageZh: '符号链接循环' };
+      return linkLoop(root, full);
+    case 'EISDIR':
+      return { file, code: 'io-error', message: 'is a folder, not a file', messageZh: '是文件夹，不是文件' };
     default:
       return { file, code: 'io-error', message: `cannot read (${code})`, messageZh: `无法读取（${code}）` };
   }

@@ -1,34 +1,171 @@
-// Loads a folder of reports: discover → read → parse, streamed so that the first report is usable at once.
+// Loads a folder of reports: discover → read → extract (HTML/DOCX/DOC/PDF) → parse, streamed so that the first
+// report is usable at once. Every file that cannot be loaded becomes one LoadProblem; the rest of the folder loads.
 import { promises as fs } from 'node:fs';
 import { parseReport } from '../parse/index.js';
+import { extractText, looksLikeReport, NO_TEXT_LAYER, sniffFormat, type Extracted } from '../parse/inputs/index.js';
 import type { Report } from '../parse/model.js';
+import { sanitizeInline } from '../parse/sanitize.js';
+import { decode } from '../parse/stages/decode.js';
 import { discover, problemFrom, type FoundFile } from './discover.js';
 import type { Corpus, LoadItem, LoadProblem } from './types.js';
 
-export async function* loadReports(root: string): AsyncGenerator<LoadItem> {
+/** Files larger than this are not read: no annual report comes near it, and memory stays bounded. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export interface ReadOptions {
+  maxBytes?: number;
+  /** File access, replaceable in tests (permission errors as root, files changing mid-read). */
+  io?: FileIO;
+}
+
+export interface FileIO {
+  stat(path: string): Promise<{ size: number; mtimeMs: number }>;
+  /** Reads at most `limit` bytes. */
+  read(path: string, limit: number): Promise<Uint8Array>;
+}
+
+export const nodeFileIO: FileIO = {
+  stat: (p) => fs.stat(p),
+  async read(p, limit) {
+    const handle = await fs.open(p, 'r');
+    try {
+      const chunks: Buffer[] = [];
+      let total = 0;
+      while (total < limit) {
+        const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(chunk.subarray(0, bytesRead));
+        total += bytesRead;
+      }
+      return new Uint8Array(Buffer.concat(chunks, total));
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+export async function* loadReports(root: string, options: ReadOptions = {}): AsyncGenerator<LoadItem> {
   for await (const found of discover(root)) {
     if (found.kind === 'problem') {
       yield found;
       continue;
     }
-    yield await readReport(root, found.found);
+    yield await readReport(root, found.found, options);
   }
 }
 
-export async function readReport(root: string, found: FoundFile): Promise<LoadItem> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(found.path);
-  } catch (err) {
-    return { kind: 'problem', problem: problemFrom(root, found.path, err) };
+export async function readReport(root: string, found: FoundFile, options: ReadOptions = {}): Promise<LoadItem> {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  const problem = (code: string, message: string, messageZh: string): LoadItem => ({
+    kind: 'problem',
+    problem: { file: found.file, code, message: sanitizeInline(message), messageZh: sanitizeInline(messageZh) },
+  });
+  if (found.size > maxBytes) return problem('too-large', tooLargeEn(found.size, maxBytes), tooLargeZh(found.size, maxBytes));
+  const read = await readStable(root, found, maxBytes, options.io ?? nodeFileIO);
+  if ('problem' in read) return { kind: 'problem', problem: read.problem };
+  const bytes = read.bytes;
+  if (bytes.length > maxBytes) return problem('too-large', tooLargeEn(bytes.length, maxBytes), tooLargeZh(bytes.length, maxBytes));
+
+  const format = sniffFormat(bytes, found.file);
+  let extracted: Extracted;
+  switch (format) {
+    case 'empty':
+      return problem('empty', 'empty file', '空文件');
+    case 'binary':
+      return problem('binary', 'binary data, not a text document', '二进制数据，不是文本文档');
+    case 'zip':
+      return problem('not-a-report', 'a zip archive (a spreadsheet or other Office file), not a Word document', '压缩包（表格或其他 Office 文件），不是 Word 文档');
+    case 'ole':
+      return problem('not-a-report', 'an old Office file that is not a Word document (a .xls spreadsheet?)', '不是 Word 文档的旧版 Office 文件（.xls 表格？）');
+    case 'damaged':
+      return problem('unreadable-format', `not a valid ${extensionOf(found.file)} file (damaged, or another format renamed)`, `不是有效的 ${extensionOf(found.file)} 文件（已损坏，或是改了扩展名的其他格式）`);
+    case 'unknown':
+      return problem('unsupported-format', 'unsupported file format', '不支持的文件格式');
+    case 'txt':
+      extracted = decode(bytes);
+      break;
+    default:
+      try {
+        extracted = await extractText(format, bytes);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        if (format === 'doc') {
+          return problem('unreadable-format', `cannot read this .doc file (${why}); save it as .docx and load again`, `无法读取此 .doc 文件（${why}），请另存为 .docx 后重新加载`);
+        }
+        return problem('unreadable-format', `cannot read this ${format} file: ${why}`, `无法读取此 ${format} 文件：${why}`);
+      }
   }
-  return { kind: 'report', report: parseReport({ file: found.file, bytes, sourceFormat: 'txt' }) };
+  const noText = extracted.diagnostics.find((d) => d.code === NO_TEXT_LAYER);
+  if (noText) return problem(NO_TEXT_LAYER, noText.message, noText.messageZh);
+  if (extracted.text.trim() === '') return problem('empty', 'no text in the file', '文件中没有文字');
+  const report = parseReport({
+    file: found.file,
+    text: extracted.text,
+    encoding: extracted.encoding,
+    sourceFormat: format,
+    diagnostics: extracted.diagnostics,
+  });
+  if (!looksLikeReport(report, extracted.text)) {
+    return problem('not-a-report', 'does not look like an annual report (no sections, tables or report wording)', '看起来不是年度报告（没有章节、表格或年度报告字样）');
+  }
+  return { kind: 'report', report };
 }
 
-export async function loadCorpus(root: string): Promise<Corpus> {
+/**
+ * Reads a file and checks it did not change on the way: size and mtime must match what discovery saw and what the
+ * file says after the read. A mismatch is read once more (a download finishing, an editor saving); a second
+ * mismatch is a problem, not a half-written report.
+ */
+export async function readStable(
+  root: string,
+  found: FoundFile,
+  maxBytes: number,
+  io: FileIO,
+): Promise<{ bytes: Uint8Array } | { problem: LoadProblem }> {
+  let expected = { size: found.size, mtimeMs: found.mtimeMs };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const bytes = await io.read(found.path, maxBytes + 1);
+      const after = await io.stat(found.path);
+      if (after.size === expected.size && after.mtimeMs === expected.mtimeMs && bytes.length === after.size) return { bytes };
+      if (bytes.length > maxBytes) return { bytes }; // grew past the limit: the caller reports it as too large
+      expected = { size: after.size, mtimeMs: after.mtimeMs };
+    } catch (err) {
+      return { problem: problemFrom(root, found.path, err) };
+    }
+  }
+  return {
+    problem: {
+      file: found.file,
+      code: 'changed-while-reading',
+      message: 'the file kept changing while being read; try again when it is complete',
+      messageZh: '文件在读取过程中不断变化，请在写入完成后重试',
+    },
+  };
+}
+
+function extensionOf(file: string): string {
+  const dot = file.lastIndexOf('.');
+  return dot < 0 ? '' : file.slice(dot);
+}
+
+function megabytes(n: number): string {
+  return (n / (1024 * 1024)).toFixed(1);
+}
+
+function tooLargeEn(size: number, limit: number): string {
+  return `too large (${megabytes(size)} MB; the limit is ${megabytes(limit)} MB): not read`;
+}
+
+function tooLargeZh(size: number, limit: number): string {
+  return `文件过大（${megabytes(size)} MB，上限 ${megabytes(limit)} MB），未读取`;
+}
+
+export async function loadCorpus(root: string, options: ReadOptions = {}): Promise<Corpus> {
   const reports: Report[] = [];
   const problems: LoadProblem[] = [];
-  for await (const item of loadReports(root)) {
+  for await (const item of loadReports(root, options)) {
     if (item.kind === 'report') reports.push(item.report);
     else problems.push(item.problem);
   }

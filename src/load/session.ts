@@ -1,19 +1,76 @@
 // Loads a folder and runs the checks: the one entry point the CLI and the TUI use.
+// Files are parsed on a worker pool (the first few on this thread, so the first report shows at once),
+// served from the parse cache when their bytes are unchanged, and yielded in discovery order, so a parallel
+// run gives exactly what a serial one gives.
 import { runChecks } from '../parse/checks/index.js';
 import type { Thresholds } from '../parse/checks/thresholds.js';
 import type { Report } from '../parse/model.js';
-import { loadReports } from './load.js';
-import type { LoadEvent, LoadProblem } from './types.js';
+import { ParseCache } from './cache.js';
+import { discover, type FoundFile } from './discover.js';
+import { ParsePool, defaultWorkerCount } from './pool.js';
+import { processFile, type FileResult } from './process.js';
+import type { LoadEvent, LoadItem, LoadProblem } from './types.js';
 
 export interface LoadOptions {
   thresholds: Thresholds;
+  /** Use the parse cache (default true). */
+  cache?: boolean;
+  /** Cache directory (default: the user's cache directory). */
+  cacheDir?: string;
+  /** Parser version the cache entries must carry (default: PARSER_VERSION); for tests. */
+  parserVersion?: string;
+  /** Worker threads; 0 parses on this thread (default: one per core). */
+  workers?: number;
+  /** Told about cache trouble and the like; the load goes on. */
+  onNotice?: (message: string) => void;
+}
+
+/** Files parsed on this thread while the workers start, so the first report is listed at once. */
+const FIRST_ON_MAIN_THREAD = 4;
+
+interface Slot {
+  settled: boolean;
+  promise: Promise<LoadItem>;
 }
 
 export async function* loadFolder(root: string, options: LoadOptions): AsyncGenerator<LoadEvent> {
+  const opened = options.cache === false ? { cache: null, warning: null } : await ParseCache.open(options.cacheDir, options.parserVersion);
+  const cache = opened.cache;
+  if (opened.warning) options.onNotice?.(opened.warning);
+  const workerCount = options.workers ?? defaultWorkerCount();
+  let pool: ParsePool | null = null;
   const reports: Report[] = [];
   const problems: LoadProblem[] = [];
+  const window: Slot[] = [];
+  const maxInFlight = Math.max(8, workerCount * 4);
+  const stats = { parsed: 0, cached: 0 };
+  let index = 0;
   let done = 0;
-  for await (const item of loadReports(root)) {
+  let bytes = 0;
+
+  const processOne = async (found: FoundFile, position: number): Promise<LoadItem> => {
+    const key = { path: found.path, size: found.size, mtimeMs: found.mtimeMs };
+    const candidate = cache ? await cache.candidate(key) : null;
+    const task = { root, found, expectedHash: candidate?.hash ?? null };
+    let result: FileResult;
+    if (position < FIRST_ON_MAIN_THREAD || workerCount === 0) {
+      result = await processFile(task);
+    } else {
+      pool ??= new ParsePool(workerCount);
+      result = await pool.run(task).catch(() => processFile(task)); // a dead worker costs speed, not a file
+    }
+    if (result.item === null && candidate) {
+      candidate.report.file = found.file; // the same file may be reached from another root
+      stats.cached++;
+      return { kind: 'report', report: candidate.report };
+    }
+    stats.parsed++;
+    const item = result.item ?? { kind: 'problem', problem: { file: found.file, code: 'io-error', message: 'cannot read', messageZh: '无法读取' } };
+    if (cache && result.hash && item.kind === 'report') cache.put(key, result.hash, item.report);
+    return item;
+  };
+
+  const emit = function* (item: LoadItem): Generator<LoadEvent> {
     done++;
     if (item.kind === 'report') {
       // Per-report rules now, so a streamed report already carries its own anomalies.
@@ -23,10 +80,41 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       problems.push(item.problem);
     }
     yield item;
-    yield { kind: 'progress', done, total: null, bytes: 0, current: item.kind === 'report' ? item.report.file : item.problem.file };
+    const current = item.kind === 'report' ? item.report.file : item.problem.file;
+    yield { kind: 'progress', done, total: discovered ? index : null, bytes, current };
+  };
+
+  let discovered = false;
+  try {
+    for await (const found of discover(root)) {
+      let promise: Promise<LoadItem>;
+      if (found.kind === 'problem') promise = Promise.resolve(found);
+      else {
+        bytes += found.found.size;
+        const file = found.found.file;
+        promise = processOne(found.found, index).catch(
+          (err: unknown): LoadItem => ({
+            kind: 'problem',
+            problem: { file, code: 'internal-error', message: `could not be processed: ${err instanceof Error ? err.message : String(err)}`, messageZh: '处理失败' },
+          }),
+        );
+      }
+      index++;
+      const slot: Slot = { settled: false, promise };
+      promise.then(() => (slot.settled = true), () => (slot.settled = true));
+      window.push(slot);
+      while (window.length > 0 && (window[0]!.settled || window.length >= maxInFlight)) {
+        yield* emit(await window.shift()!.promise);
+      }
+    }
+    discovered = true;
+    while (window.length > 0) yield* emit(await window.shift()!.promise);
+    runChecks(reports, options.thresholds, { crossReport: true });
+    yield { kind: 'done', corpus: { root, reports, problems, stats } };
+  } finally {
+    await (pool as ParsePool | null)?.close();
+    await cache?.close().catch(() => undefined);
   }
-  runChecks(reports, options.thresholds, { crossReport: true });
-  yield { kind: 'done', corpus: { root, reports, problems } };
 }
 
 /** Loads everything and returns the checked corpus. */

@@ -15,6 +15,8 @@ export interface Corpus {
   root: string;
   reports: Report[];
   problems: LoadProblem[];
+  /** How many reports were parsed and how many came from the parse cache. */
+  stats?: { parsed: number; cached: number };
 }
 
 /**

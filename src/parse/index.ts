@@ -1,6 +1,8 @@
 // The parser's public face: bytes (or already-extracted text) in, a Report out. Never throws.
 // decode → normalize → segment → tables → narrative → metadata → generation; each stage is a pure function
 // in ./stages with its own tests. Checks run after, in ./checks, over the finished model.
+import { signSections } from './checks/similarity.js';
+import { computeTextFlags } from './checks/text-signals.js';
 import { diagnostic } from './diagnostics.js';
 import type { Diagnostic, Report, SourceFormat } from './model.js';
 import { decode } from './stages/decode.js';
@@ -14,7 +16,7 @@ import { extractTables, type Tables } from './stages/tables/index.js';
 export type { Report } from './model.js';
 
 /** Bumped whenever parser output may change for the same input: cache entries of another version are ignored. */
-export const PARSER_VERSION = '1';
+export const PARSER_VERSION = '2';
 
 export interface ParseInput {
   /** Path relative to the loaded folder, forward slashes. */
@@ -47,6 +49,9 @@ export function parseReport(input: ParseInput): Report {
     script: 'simplified',
   };
   const seg: Segmented = guard('segment', diagnostics, () => segment(doc), null) ?? { sections: [], diagnostics: [] };
+  // Text-derived signals the checks need, computed while the text is at hand: the model keeps no full text.
+  guard('signatures', diagnostics, () => signSections(doc.lines, seg.sections), null);
+  const textFlags = guard('text-signals', diagnostics, () => computeTextFlags({ lines: doc.lines, original: doc.original }), null);
   const tables: Tables = guard('tables', diagnostics, () => extractTables(doc, seg.sections), null) ?? {
     active: null,
     applications: null,
@@ -100,6 +105,7 @@ export function parseReport(input: ParseInput): Report {
     narrativeMentions: narrative.mentions,
     legacy: narrative.legacy,
     blankCells: tables.blankCells,
+    ...(textFlags ? { textFlags } : {}),
     diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     anomalies: [],
   };

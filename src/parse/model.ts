@@ -135,6 +135,8 @@ export interface Section {
   firstLine: string;
   /** Characters of body text (whitespace excluded). */
   length: number;
+  /** Compact similarity signature of the body text (MinHash, checks/similarity.ts), for copy-of-last-year. */
+  signature?: number[];
 }
 
 /** A blank cell kept with its original token, for the blank-cells check and the views. */
@@ -171,6 +173,18 @@ export interface FormatEvidence {
   cited: '2019' | '2021' | null;
 }
 
+/** Signals computed from the text at parse time (checks/text-signals.ts), for rules that need more than the model. */
+export interface TextFlags {
+  /** Template placeholders left in: （文字描述）, XX, ××, "主动公开信息  条" with the number missing. */
+  templateLeftovers: Array<{ line: number; text: string }>;
+  /** Years named by the statistics period ("统计期限为2024年1月1日至2024年12月31日"). */
+  periodYears: Array<{ year: number; line: number; text: string }>;
+  /** A sentence saying no fee (notice) was issued: 未发出收费通知, 未产生信息处理费, 未收取… */
+  noFeeStatement: { line: number; text: string } | null;
+  /** Percentages stated with their own count and base, e.g. "共受理200件…予以公开150件，占75%". */
+  ratios: Array<{ line: number; text: string; count: number; base: number; percent: number }>;
+}
+
 export interface Report {
   /** Path relative to the loaded folder, with forward slashes. */
   file: string;
@@ -200,4 +214,6 @@ export interface Report {
   blankCells: BlankCell[];
   diagnostics: Diagnostic[];
   anomalies: Anomaly[];
+  /** Text signals for the checks (optional: absent when the pipeline did not compute them). */
+  textFlags?: TextFlags;
 }

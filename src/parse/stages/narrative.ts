@@ -1,7 +1,10 @@
 // Stage 5 — narrative: figures stated in sentences (format.md §6), each with the sentence it came from,
 // and for legacy reports the local statistics (`legacy.*`).
+// Matching runs on the normalized (Simplified, half-width) sentence with spaces removed, so 申请 4 件 and
+// 申請４件 read alike; the sentence kept with the figure is the original text.
 import type { Diagnostic, NarrativeFigure, NarrativeId, NarrativeMention, Report, Section } from '../model.js';
 import type { NormalizedDoc } from './normalize.js';
+import { parseChineseNumeral } from './segment.js';
 
 export interface Narrative {
   narrative: Partial<Record<NarrativeId, NarrativeFigure>>;
@@ -10,6 +13,300 @@ export interface Narrative {
   diagnostics: Diagnostic[];
 }
 
-export function extractNarrative(_doc: NormalizedDoc, _sections: readonly Section[]): Narrative {
-  return { narrative: {}, mentions: [], legacy: null, diagnostics: [] }; // TODO(narrative helper)
+// A count: Arabic (with thousands separators) or Chinese numerals (一件, 两件, 十二件).
+const NUM = '(\\d{1,3}(?:,\\d{3})+|\\d+|[零〇一二两三四五六七八九十百千万]+)';
+const UNIT = '(?:件|条|个|份|宗|起|次)';
+
+/** The count a NUM capture holds, or null. */
+function count(text: string): number | null {
+  const n = parseChineseNumeral(text.replace(/,/g, ''));
+  return n !== null && Number.isFinite(n) ? n : null;
+}
+
+interface Rule {
+  id: NarrativeId;
+  pattern: RegExp;
+  /** The value from the match; null skips it. Defaults to the count in group 1. */
+  value?: (m: RegExpExecArray) => number | boolean | null;
+  /** Only in sentences about disclosure applications (办结1000件 of a hotline is not ours). */
+  needsApplication?: boolean;
+}
+
+const NEGATION = '(?:未|没有|无|不曾|均未|并未)';
+
+const RULES: Rule[] = [
+  {
+    id: 'applicationsReceived',
+    pattern: new RegExp(
+      `(?:收到|受理|接收|接到)(?:了)?(?:[^,;。]{0,25}?)(?:申请|申请公开|公开申请)(?:共计|共|总计|合计|总数为?)?(?:为|达)?${NUM}${UNIT}`,
+      'g',
+    ),
+  },
+  { id: 'applicationsNew', pattern: new RegExp(`新收(?:到)?(?:[^,;。]{0,20}?申请)?(?:共)?${NUM}件`, 'g') },
+  { id: 'carriedOver', pattern: new RegExp(`上年(?:度)?结转(?:[^,;。\\d]{0,12}?)?${NUM}件`, 'g'), needsApplication: true },
+  {
+    id: 'applicationsConcluded',
+    pattern: new RegExp(`(?:办结|答复|办理完毕|处理完毕)(?:了)?(?:申请)?(?:共)?${NUM}件`, 'g'),
+    needsApplication: true,
+  },
+  {
+    id: 'carriedForward',
+    pattern: new RegExp(`${NUM}件(?:申请)?(?:结转|转入|转至)(?:至|到)?下(?:一)?年`, 'g'),
+    needsApplication: true,
+  },
+  {
+    id: 'carriedForward',
+    pattern: new RegExp(`结转(?:至|到)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?${NUM}件`, 'g'),
+    needsApplication: true,
+  },
+  {
+    id: 'proactiveItems',
+    pattern: new RegExp(
+      `主动公开(?:了)?(?:各类|各项|政府|政务)?(?:[^,;。\\d]{0,10}?)信息(?:共计|共|总计|合计|累计)?(?:达)?${NUM}(?:条|件)`,
+      'g',
+    ),
+  },
+  // 市政府累计公开政务信息10180条 (legacy wording); not 依申请公开 of an applicant.
+  {
+    id: 'proactiveItems',
+    pattern: new RegExp(`(?<!申请)公开(?:了)?(?:各类|各项)?(?:政府|政务)信息(?:共计|共|总计|合计|累计)?(?:达)?${NUM}条`, 'g'),
+  },
+  {
+    id: 'feesCharged',
+    pattern: new RegExp(`${NEGATION}(?:向申请人)?(?:收取|产生|发生|收)(?:任何)?[^,;。]{0,20}?(?:处理费|费用)`, 'g'),
+    value: () => false,
+  },
+  { id: 'feesCharged', pattern: /免(?:予|于)?收取?[^,;。]{0,12}?(?:处理费|费用)/g, value: () => false },
+  {
+    id: 'feesCharged',
+    pattern: new RegExp(`(?:收取|产生)[^,;。]{0,20}?处理费(?:共计|共|合计)?${NUM}(?:\\.\\d+)?元`, 'g'),
+    value: (m) => (count(m[1]!) ?? 0) > 0,
+  },
+  { id: 'reviews', pattern: new RegExp(`行政复议(?:案件|申请)?(?:共计|共)?${NUM}${UNIT}`, 'g') },
+  { id: 'reviews', pattern: new RegExp(`${NEGATION}(?:发生|出现|收到|接到|产生|涉及)[^,;。]{0,30}?行政复议`, 'g'), value: () => 0 },
+  { id: 'litigations', pattern: new RegExp(`行政诉讼(?:案件)?(?:共计|共)?${NUM}${UNIT}`, 'g') },
+  {
+    id: 'litigations',
+    pattern: new RegExp(`${NEGATION}(?:发生|出现|收到|接到|产生|涉及)[^,;。]{0,40}?行政诉讼`, 'g'),
+    value: () => 0,
+  },
+  {
+    id: 'allConcluded',
+    pattern:
+      /均已(?:按时|按期|依法)?(?:办结|答复)|全部(?:按时|按期|依法)?(?:办结|答复)|均(?:在法定期限内|依法按期|按期|按时|依法)(?:予以)?(?:办结|答复)|办结率(?:达到?)?100%/g,
+    value: () => true,
+  },
+];
+
+const MENTIONS_APPLICATION = /申请/;
+
+interface Sentence {
+  /** Normalized text, spaces removed, for matching. */
+  match: string;
+  original: string;
+  line: number;
+}
+
+// Sentence ends in both widths; normalization keeps them one for one, so original and normalized split alike.
+const SENTENCE_END = /[^。;；!！?？]+[。;；!！?？]?/g;
+const ENDS_SENTENCE = /[。;；!！?？:：]\s*$/;
+// A line opening a new item (（一）…, 一、…, 第一…, 1.…) starts a paragraph even when the previous line ran on.
+const OPENS_ITEM = /^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+|\d+[、.．])/;
+const MAX_WRAPPED_LINES = 30;
+
+/** A short numbered line without sentence punctuation ((二)依申请公开情况) is a heading: it never runs on. */
+function isItemHeading(line: string): boolean {
+  return OPENS_ITEM.test(line) && line.trim().length <= 30 && !/[。;；,，]/.test(line);
+}
+
+/** Table rows (cells separated by tabs or pipes) are not prose. */
+function isTableRow(line: string): boolean {
+  return /\S[\t|]+\S|\|/.test(line.trim());
+}
+
+/**
+ * Prose paragraphs as runs of line indices: text extracted from PDF or Word wraps sentences over lines
+ * (…申请 / 4件…), so a line that does not end a sentence runs on into the next non-blank prose line.
+ */
+function paragraphsOf(doc: NormalizedDoc): number[][] {
+  const isProse = (i: number): boolean => (doc.lines[i] ?? '').trim() !== '' && !isTableRow(doc.lines[i]!);
+  const paragraphs: number[][] = [];
+  for (let i = 0; i < doc.lines.length; i++) {
+    if (!isProse(i)) continue;
+    const run = [i];
+    while (
+      run.length < MAX_WRAPPED_LINES &&
+      !ENDS_SENTENCE.test(doc.lines[i]!) &&
+      !isItemHeading(doc.lines[i]!) &&
+      isProse(i + 1) &&
+      !OPENS_ITEM.test(doc.lines[i + 1]!)
+    ) {
+      i++;
+      run.push(i);
+    }
+    paragraphs.push(run);
+  }
+  return paragraphs;
+}
+
+/** Sentences of a text with their start offsets. */
+function splitSentences(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const trimmed = m[0].trim();
+    if (trimmed !== '') out.push({ text: trimmed, start: m.index + lead });
+  }
+  return out;
+}
+
+function sentencesOf(doc: NormalizedDoc): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const run of paragraphsOf(doc)) {
+    const starts: number[] = [];
+    let joined = '';
+    for (const i of run) {
+      starts.push(joined.length);
+      joined += doc.lines[i]!.trim();
+    }
+    const normalized = splitSentences(joined);
+    const original = splitSentences(run.map((i) => (doc.original[i] ?? '').trim()).join(''));
+    const aligned = normalized.length === original.length;
+    normalized.forEach((sentence, k) => {
+      let at = 0;
+      while (at + 1 < starts.length && starts[at + 1]! <= sentence.start) at++;
+      sentences.push({
+        match: sentence.text.replace(/\s+/g, ''),
+        original: aligned ? original[k]!.text : sentence.text,
+        line: run[at]! + 1,
+      });
+    });
+  }
+  return sentences;
+}
+
+/** The last year named in the sentence before the figure (2022年共收到…), if any. */
+function yearBefore(sentence: string, position: number): number | undefined {
+  let year: number | undefined;
+  for (const m of sentence.slice(0, position).matchAll(/(\d{4})年(?!\d{1,2}月)/g)) {
+    const y = Number(m[1]);
+    if (y >= 2000 && y <= 2100) year = y;
+  }
+  return year;
+}
+
+// 含上年结转, or a breakdown 其中本年新收…上年结转…: the received count includes carried-over applications.
+const INCLUDES_CARRIED_OVER = /含上年(?:度)?结转|其中[^。]{0,30}?(?:本年|新收)[^。]{0,30}?上年(?:度)?结转/;
+
+function mentionsOf(sentence: Sentence): Array<NarrativeMention & { position: number; end: number }> {
+  const found: Array<NarrativeMention & { position: number; end: number }> = [];
+  for (const rule of RULES) {
+    if (rule.needsApplication && !MENTIONS_APPLICATION.test(sentence.match)) continue;
+    for (const m of sentence.match.matchAll(rule.pattern)) {
+      const start = m.index;
+      const value = rule.value ? rule.value(m as RegExpExecArray) : count(m[1]!);
+      if (value === null) continue;
+      const mention: NarrativeMention & { position: number; end: number } = {
+        id: rule.id,
+        value,
+        text: sentence.original,
+        line: sentence.line,
+        position: start,
+        end: start + m[0].length,
+      };
+      if (rule.id === 'applicationsReceived') mention.includesCarriedOver = INCLUDES_CARRIED_OVER.test(sentence.match);
+      const year = yearBefore(sentence.match, start);
+      if (year !== undefined) mention.year = year;
+      found.push(mention);
+    }
+  }
+  return dedupeSameFigure(found);
+}
+
+/** Two rules reading one phrase (主动公开政府信息779条 fits two wordings) keep one mention: overlapping spans of one id. */
+function dedupeSameFigure<T extends NarrativeMention & { position: number; end: number }>(mentions: T[]): T[] {
+  const kept: T[] = [];
+  for (const m of mentions) {
+    if (!kept.some((k) => k.id === m.id && m.position < k.end && m.end > k.position)) kept.push(m);
+  }
+  return kept;
+}
+
+// ── Legacy local statistics tables ────────────────────────────────────────────
+
+const LEGACY_LABELS: ReadonlyArray<[string, RegExp]> = [
+  ['applicationsTotal', /^(?:申请总数|申请总量|受理申请总数|收到申请总数)$/],
+  ['inPerson', /^(?:当面申请(?:数)?|当面)$/],
+  ['online', /^(?:网络申请(?:数)?|网上申请(?:数)?|网络|网上)$/],
+  ['letter', /^(?:信函申请(?:数)?|信函)$/],
+  ['fax', /^(?:传真申请(?:数)?|传真)$/],
+  ['email', /^(?:电子邮件申请(?:数)?|电子邮件)$/],
+  ['granted', /^(?:同意公开(?:答复)?(?:数)?)$/],
+  ['partial', /^(?:同意部分公开(?:答复)?(?:数)?)$/],
+  ['denied', /^(?:不同意公开(?:答复)?(?:数)?|不予公开(?:数)?)$/],
+  ['reviews', /^(?:行政复议(?:数|案件数|件数))$/],
+  ['litigations', /^(?:行政诉讼(?:数|案件数|件数))$/],
+];
+
+function legacyId(label: string): string | null {
+  const c = label.replace(/\s+/g, '').replace(/[(（][^)）]*[)）]$/, '').replace(/[:：]$/, '');
+  for (const [id, pattern] of LEGACY_LABELS) if (pattern.test(c)) return id;
+  return null;
+}
+
+function cellsOf(line: string): string[] {
+  return line
+    .split(/\t|\||\s{2,}/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+const CELL_COUNT = /^(\d+)(?:件|条|个|次)?$/;
+
+/**
+ * Label/number pairs of a local statistics table: `申请总数 | 12` on one line (also 申请总数:12件), or a header row of
+ * labels with the numbers on the next non-blank line.
+ */
+function extractLegacy(doc: NormalizedDoc): Report['legacy'] {
+  const legacy: NonNullable<Report['legacy']> = {};
+  const put = (id: string, value: number, label: string, line: number): void => {
+    if (!(id in legacy)) legacy[id] = { value, label, line };
+  };
+  doc.lines.forEach((line, index) => {
+    const cells = cellsOf(line);
+    const inline = /^([^\d:：]{2,14})[:：]\s*(\d+)\s*(?:件|条|个|次)?$/.exec(line.trim());
+    if (inline) {
+      const id = legacyId(inline[1]!);
+      if (id) put(id, Number(inline[2]), inline[1]!.trim(), index + 1);
+      return;
+    }
+    // label, number, label, number … on one row
+    for (let k = 0; k + 1 < cells.length; k++) {
+      const id = legacyId(cells[k]!);
+      const n = CELL_COUNT.exec(cells[k + 1]!);
+      if (id && n) put(id, Number(n[1]), cells[k]!, index + 1);
+    }
+    // a header row of labels, numbers below
+    const ids = cells.map(legacyId);
+    if (cells.length >= 2 && ids.every((id) => id !== null)) {
+      let next = index + 1;
+      while (next < doc.lines.length && doc.lines[next]!.trim() === '') next++;
+      const values = cellsOf(doc.lines[next] ?? '').map((c) => CELL_COUNT.exec(c));
+      if (values.length === cells.length && values.every((v) => v !== null)) {
+        ids.forEach((id, k) => put(id!, Number(values[k]![1]), cells[k]!, next + 1));
+      }
+    }
+  });
+  return Object.keys(legacy).length > 0 ? legacy : null;
+}
+
+export function extractNarrative(doc: NormalizedDoc, _sections: readonly Section[]): Narrative {
+  const mentions: NarrativeMention[] = [];
+  for (const sentence of sentencesOf(doc)) {
+    const found = mentionsOf(sentence).sort((a, b) => a.position - b.position);
+    for (const { position: _position, end: _end, ...mention } of found) mentions.push(mention);
+  }
+  const narrative: Partial<Record<NarrativeId, NarrativeFigure>> = {};
+  for (const { id, ...figure } of mentions) if (!(id in narrative)) narrative[id] = figure;
+  return { narrative, mentions, legacy: extractLegacy(doc), diagnostics: [] };
 }

@@ -1,0 +1,95 @@
+// A pool of worker threads over files. The parser is pure, so parallel parsing is just a queue of files:
+// results are returned per task, and the loader keeps the files' order, so serial and parallel runs agree.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FileResult, FileTask } from './process.js';
+
+interface Pending {
+  resolve: (r: FileResult) => void;
+  reject: (e: Error) => void;
+}
+
+/** How many workers to start: one per core, at most 8 (reading is I/O-bound beyond that). */
+export function defaultWorkerCount(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(8, cores));
+}
+
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  // Running from TypeScript sources (tests, benchmarks): register tsx inside the worker, then load the .ts entry.
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+export class ParsePool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Array<{ id: number; task: FileTask }> = [];
+  private readonly pending = new Map<number, Pending>();
+  private readonly busy = new Map<Worker, number>();
+  private nextId = 0;
+  private closed = false;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = startWorker();
+      worker.on('message', (msg: { id: number; result?: FileResult; error?: string }) => this.onMessage(worker, msg));
+      worker.on('error', (err) => this.onWorkerError(worker, err));
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  run(task: FileTask): Promise<FileResult> {
+    if (this.closed) return Promise.reject(new Error('pool closed'));
+    const id = this.nextId++;
+    const promise = new Promise<FileResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.queue.push({ id, task });
+    this.dispatch();
+    return promise;
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job.id);
+      worker.postMessage(job);
+    }
+  }
+
+  private onMessage(worker: Worker, msg: { id: number; result?: FileResult; error?: string }): void {
+    this.busy.delete(worker);
+    this.idle.push(worker);
+    const p = this.pending.get(msg.id);
+    this.pending.delete(msg.id);
+    if (p) {
+      if (msg.result) p.resolve(msg.result);
+      else p.reject(new Error(msg.error ?? 'worker failed'));
+    }
+    this.dispatch();
+  }
+
+  private onWorkerError(worker: Worker, err: Error): void {
+    const id = this.busy.get(worker);
+    this.busy.delete(worker);
+    if (id !== undefined) {
+      this.pending.get(id)?.reject(err);
+      this.pending.delete(id);
+    }
+    const index = this.workers.indexOf(worker);
+    if (index >= 0) this.workers.splice(index, 1);
+    if (this.workers.length === 0) {
+      for (const [, p] of this.pending) p.reject(err);
+      this.pending.clear();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,42 @@
+// Consecutive years of one body: this year's 上年结转 must be last year's 结转下年度, column by column.
+import { APPLICANT_COLUMNS } from '../../model.js';
+import { applicationTerm, consecutiveYears, isNumber } from '../format.js';
+import type { CorpusFinding, CorpusRule } from '../types.js';
+
+export const rule: CorpusRule = {
+  id: 'carryover-break',
+  severity: 'warning',
+  group: 'corpus',
+  scope: 'corpus',
+  description: "Consecutive years of one body: this year's carriedOver ≠ last year's carriedForward (per column)",
+  descriptionZh: '同一机关相邻年度：本年“上年结转”≠ 上年“结转下年度”（逐列）',
+  check(reports) {
+    const findings: CorpusFinding[] = [];
+    for (const [prev, cur] of consecutiveYears(reports)) {
+      if (!prev.applications || !cur.applications) continue;
+      const broken = APPLICANT_COLUMNS.filter((c) => {
+        const a = prev.applications!.carriedForward[c];
+        const b = cur.applications!.carriedOver[c];
+        return isNumber(a) && isNumber(b) && a !== b;
+      });
+      if (broken.length === 0) continue;
+      const parts = broken.map((c) => {
+        const before = applicationTerm('carriedForward', c, prev.applications!.carriedForward[c] as number);
+        const now = applicationTerm('carriedOver', c, cur.applications!.carriedOver[c] as number);
+        return {
+          en: `${cur.year} ${now.en} ${now.value} ≠ ${prev.year} ${before.en} ${before.value}`,
+          zh: `${cur.year} 年${now.zh} ${now.value} ≠ ${prev.year} 年${before.zh} ${before.value}`,
+          path: now.path,
+        };
+      });
+      findings.push({
+        report: cur,
+        message: `${parts.map((p) => p.en).join('; ')} (${prev.file})`,
+        messageZh: `${parts.map((p) => p.zh).join('；')}（${prev.file}）`,
+        cells: parts.map((p) => p.path),
+        related: [prev.file],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,51 @@
+// Section 一 or 五 nearly identical to the same body's previous report (内容雷同), by MinHash signatures.
+import type { Report, SectionKey } from '../../model.js';
+import { groupByBody } from '../format.js';
+import { sectionOf } from '../report-facts.js';
+import { similarity } from '../similarity.js';
+import type { CorpusFinding, CorpusRule } from '../types.js';
+
+const COMPARED: ReadonlyArray<{ key: SectionKey; zh: string; en: string }> = [
+  { key: 'overview', zh: '第一部分“总体情况”', en: 'section 一 (overview)' },
+  { key: 'problems', zh: '第五部分“存在的主要问题及改进情况”', en: 'section 五 (problems and improvements)' },
+];
+
+/** The body's most recent earlier report (the previous year when present). */
+function previous(list: readonly Report[], cur: Report): Report | undefined {
+  return list.filter((r) => r.year! < cur.year!).at(-1);
+}
+
+export const rule: CorpusRule = {
+  id: 'copy-of-last-year',
+  severity: 'warning',
+  group: 'corpus',
+  scope: 'corpus',
+  description: "Section 一 or 五 nearly identical (≥ thresholds.copySimilarity) to the same body's previous report",
+  descriptionZh: '第一或第五部分与同一机关上一份报告高度雷同（相似度不低于阈值）',
+  check(reports, ctx) {
+    const findings: CorpusFinding[] = [];
+    for (const list of groupByBody(reports).values()) {
+      for (const cur of list) {
+        const prev = previous(list, cur);
+        if (!prev) continue;
+        for (const s of COMPARED) {
+          const a = sectionOf(cur, s.key);
+          const b = sectionOf(prev, s.key);
+          const sim = similarity(a?.signature, b?.signature);
+          if (sim === null || sim < ctx.thresholds.copySimilarity) continue;
+          const pct = `${Math.round(sim * 100)}%`;
+          const limit = `${Math.round(ctx.thresholds.copySimilarity * 100)}%`;
+          findings.push({
+            report: cur,
+            message: `${s.en} is ${pct} similar (≥ ${limit}) to ${prev.year}'s report ${prev.file}`,
+            messageZh: `${s.zh}与 ${prev.year} 年度报告（${prev.file}）相似度 ${pct}（≥ ${limit}），疑似内容雷同`,
+            cells: [`sections.${s.key}`],
+            line: a!.line,
+            related: [prev.file],
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

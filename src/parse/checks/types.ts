@@ -1,0 +1,48 @@
+// The shape of a rule. Each rule lives in ./rules/<id>.ts and is listed in ./registry.ts.
+// A rule returns findings; the engine turns them into Anomaly objects (id, severity, fingerprint).
+import type { Report, Severity } from '../model.js';
+import type { Thresholds } from './thresholds.js';
+
+/** Where a rule sits in docs/format.md §9; used to group the generated docs/anomalies.md. */
+export type RuleGroup = 'arithmetic' | 'form' | 'time' | 'prose' | 'corpus' | 'signal';
+
+export interface Finding {
+  message: string;
+  messageZh: string;
+  /** Paths into the report's JSON (`applications.newReceived.total`, `publishedAt`, `narrative.applicationsReceived`). */
+  cells: string[];
+  line?: number | null;
+  text?: string;
+  related?: string[];
+}
+
+export interface RuleContext {
+  thresholds: Thresholds;
+}
+
+interface RuleBase {
+  /** The catalog's id (docs/format.md §9). */
+  id: string;
+  severity: Severity;
+  group: RuleGroup;
+  /** One line each. */
+  description: string;
+  descriptionZh: string;
+}
+
+export interface ReportRule extends RuleBase {
+  scope: 'report';
+  check(report: Report, ctx: RuleContext): Finding[];
+}
+
+/** A finding of a corpus rule, attached to one report of the folder. */
+export interface CorpusFinding extends Finding {
+  report: Report;
+}
+
+export interface CorpusRule extends RuleBase {
+  scope: 'corpus';
+  check(reports: readonly Report[], ctx: RuleContext): CorpusFinding[];
+}
+
+export type Rule = ReportRule | CorpusRule;

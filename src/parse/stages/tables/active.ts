@@ -1,0 +1,100 @@
+// Table 2 — 主动公开政府信息情况. Blocks headed 第二十条第(X)项, each with its own column labels; the columns of
+// a row are those of the header above it (2021: 本年制发件数…, 2019: 本年新制作数量…, 上一年项目数量/本年增/减…).
+import { diagnostic } from '../../diagnostics.js';
+import { ACTIVE_ROWS } from '../../dictionary.js';
+import type { ActiveTable, Diagnostic, Figure } from '../../model.js';
+import { activeColumnsIn, matchActiveLabel } from './labels.js';
+import type { Row } from './rows.js';
+import { commonRightEdge, FigureReader, gatherSlots, pickSlots, toStream, type StreamCell } from './values.js';
+
+export interface ActiveResult {
+  table: ActiveTable | null;
+  figures: number;
+  labels2019: boolean;
+  labels2021: boolean;
+  reader: FigureReader;
+  diagnostics: Diagnostic[];
+}
+
+export function readActive(rows: readonly Row[], headingLine: number): ActiveResult {
+  const stream = toStream(rows);
+  const reader = new FigureReader();
+  const diagnostics: Diagnostic[] = [];
+  const table: ActiveTable = {};
+  let labels2019 = false;
+  let labels2021 = false;
+  let columns: string[] = [];
+  let unit: string | null = null;
+  let headerOpen = false;
+  let figures = 0;
+  const isStop = (c: StreamCell): boolean => matchActiveLabel(c.text).type !== 'none';
+
+  // Evidence first: the whole region's labels, so a row's default columns follow the table's generation.
+  for (const c of stream) {
+    if (c.kind !== 'label') continue;
+    const m = matchActiveLabel(c.text);
+    for (const k of m.type === 'column' ? activeColumnsIn(c.text) : []) {
+      if (k.format === '2019') labels2019 = true;
+      if (k.format === '2021') labels2021 = true;
+    }
+    if (m.type === 'item' && m.item === 9) labels2019 = true;
+  }
+
+  const readRow = (labelAt: number, cols: readonly string[], cellPath: (col: string) => string): { values: Figure[]; next: number } => {
+    const { slots, next } = gatherSlots(stream, labelAt, cols.length, isStop);
+    const picked = pickSlots(slots, cols.length, commonRightEdge(rows, cols.length));
+    const values = cols.map((col, k) => {
+      const v = reader.read(picked[k] ?? null, cellPath(col), stream[labelAt]!.line);
+      if (v !== null) figures++;
+      return v;
+    });
+    return { values, next };
+  };
+
+  for (let i = 0; i < stream.length; i++) {
+    const c = stream[i]!;
+    if (c.kind !== 'label') continue;
+    const m = matchActiveLabel(c.text);
+    if (m.type === 'item') {
+      columns = [];
+      unit = null;
+      headerOpen = true;
+    } else if (m.type === 'column') {
+      if (!headerOpen) columns = [];
+      headerOpen = true;
+      columns.push(...activeColumnsIn(c.text).map((k) => k.column));
+      if (m.unit) unit = m.unit;
+    } else if (m.type === 'row') {
+      headerOpen = false;
+      const def = ACTIVE_ROWS.find((r) => r.id === m.id)!;
+      const fallback = labels2019 && !labels2021 ? def.columns2019 : def.columns2021.length > 0 ? def.columns2021 : def.columns2019;
+      const cols = columns.length > 0 ? columns : fallback;
+      const { values, next } = readRow(i, cols, (col) => `active.${m.id}.${col}`);
+      const row: Record<string, Figure | string | null> = {};
+      cols.forEach((col, k) => (row[col] = values[k] ?? null));
+      if (m.id === 'procurement') row.unit = unit;
+      if (table[m.id as keyof ActiveTable]) {
+        diagnostics.push(diagnostic('row-duplicate', 'warning', c.line, `table 2: row ${m.id} appears twice; the first was kept`, `表二：${m.id} 行重复出现，保留第一次`));
+      } else {
+        (table as Record<string, unknown>)[m.id] = row;
+      }
+      i = next - 1;
+    } else if (m.type === 'none') {
+      // A row a province added: kept under `extra` with its label, when figures follow it.
+      const { slots } = gatherSlots(stream, i, Math.max(columns.length, 1), isStop);
+      if (!slots.some((s) => s.kind === 'value' || s.kind === 'blank')) continue;
+      headerOpen = false;
+      const n = Math.max(columns.length, 1);
+      const { values, next } = readRow(i, Array.from({ length: n }, (_, k) => columns[k] ?? String(k)), (col) => `active.extra.${col}`);
+      (table.extra ??= []).push({ label: c.text, values, line: c.line });
+      i = next - 1;
+    }
+  }
+  if (figures === 0) return { table: null, figures, labels2019, labels2021, reader, diagnostics };
+  const expected = ACTIVE_ROWS.filter((r) => (labels2019 && !labels2021 ? r.columns2019 : r.columns2021).length > 0);
+  for (const def of expected) {
+    if (table[def.id as keyof ActiveTable]) continue;
+    diagnostics.push(diagnostic('row-missing', 'warning', headingLine, `table 2: row "${def.label}" (${def.id}) was not found`, `表二：未找到“${def.label}”行`));
+  }
+  return { table, figures, labels2019, labels2021, reader, diagnostics };
+}

@@ -1,0 +1,118 @@
+// Step 2 — locate: where tables 2, 3 and 4 start and end, from their headings (or, when a heading is missing,
+// from labels only that table has). Sections from the segment stage are a hint, not the truth.
+import type { Section } from '../../model.js';
+
+export type TableKey = 'active' | 'applications' | 'reviews';
+
+export interface Region {
+  key: TableKey;
+  /** Line of the heading (or of the anchor label when there is no heading), 1-based. */
+  heading: number;
+  /** First and last line of the table body, 1-based, inclusive. */
+  from: number;
+  to: number;
+  /** Found from the heading (true) or from a label inside the table (false). */
+  byHeading: boolean;
+}
+
+const HEADINGS: Record<TableKey, RegExp> = {
+  active: /主动公开政府信息(?:情况|统计)/,
+  applications: /收到和处理政府信息公开申请(?:情况|统计)/,
+  reviews: /行政复议[、,和及与]?(?:行政)?诉讼(?:情况|统计)/,
+};
+
+// Labels only one table has, for reports whose heading was lost.
+const ANCHORS: Record<TableKey, RegExp> = {
+  active: /第二十条第?[(（]?一[)）]?项|本年制发件数|本年新制作数量/,
+  applications: /本年新收政府信息公开申请数量|申请人情况/,
+  reviews: /结果维持|未经复议直接起诉/,
+};
+
+// Headings of the sections around the tables: where a table ends at the latest.
+const SECTION_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])?\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|存在的主要问题|其他需要报告的事项)/;
+
+const KEYS: readonly TableKey[] = ['active', 'applications', 'reviews'];
+
+function isHeadingLine(line: string): boolean {
+  const t = line.replace(/\t/g, ' ').trim();
+  return t.length > 0 && t.length <= 40 && !/[。;；]/.test(t);
+}
+
+/** Lines that are prose, not table: a long sentence with a full stop. */
+function isProse(line: string): boolean {
+  const t = line.trim();
+  return !line.includes('\t') && !line.includes('|') && t.length > 60 && /[。;；]/.test(t);
+}
+
+function countFigures(lines: readonly string[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i <= to; i++) n += (lines[i - 1] ?? '').match(/(?:^|[\t |])\d+(?:\.\d+)?(?=$|[\t |])/g)?.length ?? 0;
+  return n;
+}
+
+/** End of a table that starts after `heading`: the next section heading, table heading or prose paragraph. */
+function regionEnd(lines: readonly string[], heading: number, key: TableKey): number {
+  for (let n = heading + 1; n <= lines.length; n++) {
+    const line = lines[n - 1] ?? '';
+    const t = line.trim();
+    if (isHeadingLine(line) && !line.includes('\t') && SECTION_HEADING.test(t)) return n - 1;
+    if (isHeadingLine(line) && KEYS.some((k) => k !== key && HEADINGS[k].test(t))) return n - 1;
+    if (isProse(line)) return n - 1;
+  }
+  return lines.length;
+}
+
+function hasAnchor(lines: readonly string[], key: TableKey, from: number, to: number): boolean {
+  for (let n = from; n <= to; n++) if (ANCHORS[key].test(lines[n - 1] ?? '')) return true;
+  return false;
+}
+
+function sectionFor(sections: readonly Section[], key: TableKey): Section | undefined {
+  return sections.find((s) => s.key === key);
+}
+
+export function locateTables(lines: readonly string[], sections: readonly Section[] = []): Partial<Record<TableKey, Region>> {
+  const found: Partial<Record<TableKey, Region>> = {};
+  for (const key of KEYS) {
+    const candidates: Region[] = [];
+    for (let n = 1; n <= lines.length; n++) {
+      const line = lines[n - 1] ?? '';
+      if (isHeadingLine(line) && HEADINGS[key].test(line)) {
+        candidates.push({ key, heading: n, from: n + 1, to: regionEnd(lines, n, key), byHeading: true });
+      }
+    }
+    // A section the segment stage found may have a heading worded differently from ours.
+    const section = sectionFor(sections, key);
+    // Its range is trusted only when a label of this table is inside (a legacy prose section is not table 3).
+    if (section && !candidates.some((c) => c.heading === section.line) && hasAnchor(lines, key, section.line, section.endLine)) {
+      candidates.push({ key, heading: section.line, from: section.line + 1, to: section.endLine, byHeading: true });
+    }
+    // A table of contents or a heading mentioned twice: the one with the figures is the table.
+    let best: Region | undefined;
+    for (const c of candidates) {
+      if (!best || countFigures(lines, c.from, c.to) > countFigures(lines, best.from, best.to)) best = c;
+    }
+    if (!best) {
+      for (let n = 1; n <= lines.length; n++) {
+        const line = lines[n - 1] ?? '';
+        if (line.length <= 80 && ANCHORS[key].test(line)) {
+          best = { key, heading: n, from: n, to: regionEnd(lines, n, key), byHeading: false };
+          break;
+        }
+      }
+    }
+    if (best) found[key] = best;
+  }
+  return clipOverlaps(found);
+}
+
+/** A region never runs into the next table's heading. */
+function clipOverlaps(found: Partial<Record<TableKey, Region>>): Partial<Record<TableKey, Region>> {
+  const regions = KEYS.map((k) => found[k]).filter((r): r is Region => r !== undefined);
+  for (const r of regions) {
+    for (const other of regions) {
+      if (other !== r && other.heading > r.heading && other.heading <= r.to) r.to = other.byHeading ? other.heading - 1 : other.from - 1;
+    }
+  }
+  return found;
+}

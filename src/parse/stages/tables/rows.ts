@@ -1,0 +1,127 @@
+// Step 1 — rows: normalized lines → rows of cells, each cell knowing its line and column.
+// Layouts: tab-separated grids (what the HTML/DOCX/PDF adapters hand over), pipe rows (`label |`, `| | |`),
+// one cell per line (tab-indented or not), and space-separated figures left by PDF/Word flattening.
+
+export type CellKind = 'empty' | 'value' | 'blank' | 'unreadable' | 'label';
+
+export interface Cell {
+  /** The cell text, trimmed. */
+  text: string;
+  kind: CellKind;
+  /** Parsed figure for `value` cells. */
+  value: number | null;
+  /** 1-based line number. */
+  line: number;
+  /** Column index in its row. */
+  col: number;
+}
+
+export interface Row {
+  line: number;
+  cells: Cell[];
+  /** More than one cell (tab or pipe grid, or label + space-separated figures): empty cells are real positions. */
+  structured: boolean;
+}
+
+// Figures: plain integers/decimals, thousands separators, an optional leading minus.
+const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+// Tokens a report writes in a cell it leaves blank.
+const BLANK = /^(?:\/|／|\\|[—–\-－]+|无|空|——)$/;
+// A short cell with digits that is not a figure: `1O`, `12 3`, `3件5`. Labels (with CJK words) are not this.
+const DIGITISH = /\d/;
+const CJK_RUN = /[\u3400-\u9fff]{2,}/;
+
+/** Classifies one cell's text. Exported for tests. */
+export function classifyCell(text: string): { kind: CellKind; value: number | null } {
+  const t = text.trim();
+  if (t === '') return { kind: 'empty', value: null };
+  if (NUMBER.test(t)) return { kind: 'value', value: Number(t.replace(/,/g, '').replace('−', '-')) };
+  if (BLANK.test(t)) return { kind: 'blank', value: null };
+  // Figures sometimes carry their unit inside the cell: `12件`, `3.5万元`.
+  const withUnit = /^([-−]?\d+(?:\.\d+)?)\s*(?:件|条|个|项|万元|元)$/.exec(t);
+  if (withUnit) return { kind: 'value', value: Number(withUnit[1]!.replace('−', '-')) };
+  if (DIGITISH.test(t) && !CJK_RUN.test(t) && t.length <= 12) return { kind: 'unreadable', value: null };
+  return { kind: 'label', value: null };
+}
+
+// Page-break debris: `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共5页`, `3/5`, `Page 3`.
+const DEBRIS = [
+  /^[-—–－]+\s*\d+\s*[-—–－]+$/,
+  /^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$/,
+  /^共\s*\d+\s*页\s*第\s*\d+\s*页$/,
+  /^\d+\s*\/\s*\d+$/,
+  /^page\s*\d+(?:\s*(?:of|\/)\s*\d+)?$/i,
+];
+
+export function isPageDebris(line: string): boolean {
+  const t = line.replace(/\t/g, ' ').trim();
+  return DEBRIS.some((re) => re.test(t));
+}
+
+// A label followed by space-separated figures (`规章 0 0 0`, `行政许可 1539`), or figures alone (`1 10 3 0 14`).
+const FIG = String.raw`(?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\/|—+|－|无)`;
+const SPACED = new RegExp(String.raw`^(.*?)((?:^|\s+)${FIG}(?:\s+${FIG})*)$`);
+
+/** Splits one normalized line into cells. `line` is the 1-based line number. */
+export function splitLine(text: string, line: number): Row | null {
+  if ((text.trim() === '' && !text.includes('\t')) || isPageDebris(text)) return null;
+  let parts: string[];
+  if (text.includes('\t')) {
+    parts = text.split('\t').map((p) => p.trim());
+    // A tab-indented single cell (`\t532`) or a lone `\t` placeholder is one cell, not a grid row.
+    if (isIndentedSingle(parts)) return makeRow([parts.find((p) => p !== '') ?? ''], line, false);
+    return makeRow(parts, line, true);
+  }
+  if (text.includes('|')) {
+    parts = text.split('|').map((p) => p.trim());
+    // The border pipes of `| a | b |` and the terminator of `label |` make no cell.
+    if (text.trim().startsWith('|')) parts.shift();
+    if (text.trim().endsWith('|')) parts.pop();
+    if (parts.length === 0) parts = [''];
+    return makeRow(parts, line, parts.length > 1);
+  }
+  const spaced = splitSpaced(text.trim());
+  if (spaced) return makeRow(spaced, line, spaced.length > 1);
+  return makeRow([text.trim()], line, false);
+}
+
+/**
+ * Seed 000 indents every cell with one tab and leaves `\t` alone on a line as a placeholder: those lines are
+ * single cells. A grid row with one filled cell and trailing empty columns (`第二十条第(一)项\t\t\t`) is structured.
+ */
+function isIndentedSingle(parts: string[]): boolean {
+  const filledAt = parts.findIndex((p) => p !== '');
+  if (filledAt === -1) return parts.length <= 2;
+  return filledAt === parts.length - 1 && filledAt <= 1;
+}
+
+function splitSpaced(text: string): string[] | null {
+  const m = SPACED.exec(text);
+  if (!m) return null;
+  const label = m[1]!.trim();
+  const figures = m[2]!.trim().split(/\s+/);
+  // A lone number after a label is only a figure when separated by a space (`行政许可 1539`, not `2021年`).
+  if (label === '' && figures.length === 1) return [figures[0]!];
+  if (label !== '' && !/\s$/.test(m[1]!) && !/^\s/.test(m[2]!)) return null;
+  // Dates and prose (`2024 年`, `共收到 4 件`) end with a word, so they never reach here; a label must not end
+  // in a digit-bearing token glued to it.
+  return label === '' ? figures : [label, ...figures];
+}
+
+function makeRow(parts: string[], line: number, structured: boolean): Row {
+  return {
+    line,
+    structured,
+    cells: parts.map((text, col) => ({ text, line, col, ...classifyCell(text) })),
+  };
+}
+
+/** Rows of lines [from, to] (1-based, inclusive), skipping blank lines and page debris. */
+export function toRows(lines: readonly string[], from: number, to: number): Row[] {
+  const rows: Row[] = [];
+  for (let n = Math.max(1, from); n <= Math.min(lines.length, to); n++) {
+    const row = splitLine(lines[n - 1] ?? '', n);
+    if (row) rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,287 @@
+// The explorer's composition root: state per concern (corpus, list, search, navigation), one input handler that
+// turns keys into keymap commands, and the layout. Each pane is its own component.
+import { Box, Text, useApp, useInput } from 'ink';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { LoadEvent } from '../load/types.js';
+import type { Lang } from '../settings/settings.js';
+import { stepAnomaly } from './anomalySteps.js';
+import { DetailPane } from './components/DetailPane.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { Pane, paneInner } from './components/Pane.js';
+import { ReportList, reportName } from './components/ReportList.js';
+import { SearchBox } from './components/SearchBox.js';
+import { StatusBar } from './components/StatusBar.js';
+import { clean, truncate } from './components/text.js';
+import { useFilteredReports } from './hooks/useFilteredReports.js';
+import { useLoadEvents } from './hooks/useLoadEvents.js';
+import { useMessage } from './hooks/useMessage.js';
+import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
+import { LangContext } from './i18n.js';
+import { buildKeyMap, type Command, type KeyBindings } from './keys/keyBindings.js';
+import { hints } from './keys/keyDocs.js';
+import { commandFor } from './keys/matchKey.js';
+import { screenLayout } from './layout.js';
+import type { ExplorerActions } from './navigationContext.js';
+import { initialListState, listReducer } from './state/listState.js';
+import { initialNavigationState, navigationReducer, type NavigationState } from './state/navigation.js';
+import { activeQuery, initialSearchState, searchReducer } from './state/searchState.js';
+import { locateCell } from './tabs/tableData.js';
+import { isTableTab, tableForTab } from './tabs/tableTabs.js';
+import { TABS, tabFor } from './tabs/tabs.js';
+import { overviewLineCount } from './tabs/OverviewTab.js';
+import { ThemeContext, type Theme } from './theme.js';
+
+export interface AppProps {
+  events: AsyncIterable<LoadEvent>;
+  bindings: KeyBindings;
+  /** Problems with the user's key overrides, shown once at start. */
+  keyErrors?: string[];
+  lang: Lang;
+  theme: Theme;
+  onLangChange?: (lang: Lang) => void;
+  /** Fixed size for tests; otherwise the terminal's. */
+  size?: Size;
+}
+
+const LIST_HINTS: readonly Command[] = ['down', 'enter', 'search', 'nextTab', 'nextAnomaly', 'help', 'quit'];
+const DETAIL_HINTS: readonly Command[] = ['down', 'right', 'nextTab', 'nextAnomaly', 'enter', 'back', 'help'];
+
+export function App({ events, bindings, keyErrors = [], lang: initialLang, theme, onLangChange, size: fixedSize }: AppProps) {
+  const { exit } = useApp();
+  const terminal = useTerminalSize();
+  const size = fixedSize ?? terminal;
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const keymap = useMemo(() => buildKeyMap(bindings), [bindings]);
+
+  const corpus = useLoadEvents(events);
+  const [searchState, searchDispatch] = useReducer(searchReducer, initialSearchState);
+  const query = activeQuery(searchState);
+  const filtered = useFilteredReports(corpus.reports, query);
+  const [nav, navDispatch] = useReducer(navigationReducer, initialNavigationState);
+  const [list, listDispatch] = useReducer(listReducer, initialListState());
+  const [message, notify] = useMessage();
+  // Where n/N last landed; it counts only while that report is selected.
+  const [anomalyAt, setAnomalyAt] = useState<{ file: string; index: number } | null>(null);
+
+  const layout = screenLayout(size.columns, size.rows, nav.focus);
+  const showSearch = searchState.editing || searchState.query !== '';
+  const listInner = paneInner(layout.listWidth, layout.paneHeight);
+  const listHeight = Math.max(1, listInner.height - (showSearch ? 1 : 0));
+  const report = filtered[list.cursor] ?? null;
+  const anomalyIndex = anomalyAt && report && anomalyAt.file === report.file ? anomalyAt.index : -1;
+
+  useEffect(() => listDispatch({ type: 'setHeight', height: listHeight }), [listHeight]);
+
+  // Keep the selected report selected while reports stream in; a new query starts at its best match.
+  const selectedFile = useRef<string | null>(null);
+  const lastQuery = useRef(query);
+  useEffect(() => {
+    listDispatch({ type: 'setCount', count: filtered.length });
+    const index = lastQuery.current !== query ? 0 : Math.max(0, filtered.findIndex((r) => r.file === selectedFile.current));
+    lastQuery.current = query;
+    listDispatch({ type: 'select', index });
+  }, [filtered, query]);
+  useEffect(() => {
+    selectedFile.current = report?.file ?? null;
+  }, [report?.file]);
+
+  useEffect(() => {
+    if (keyErrors.length > 0) notify(t(`按键设置有误，已使用默认按键：${keyErrors[0]}`, `Key settings ignored: ${keyErrors[0]}`));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const actions: ExplorerActions = {
+    focused: nav.focus === 'detail',
+    notify,
+    jumpToCell: (path) => {
+      if (!report) return;
+      const at = locateCell(report, path);
+      navDispatch({ type: 'jumpTo', tab: at.tab, row: at.row, col: at.col, path });
+    },
+  };
+
+  const rowCount = (): number => {
+    if (nav.tab === 'problems') return corpus.problems.length;
+    if (!report) return 0;
+    if (nav.tab === 'overview') return overviewLineCount(report, lang);
+    return tableForTab(nav.tab, report, lang, layout.detailWidth)?.rows.length ?? 0;
+  };
+  const colCount = (): number => (report ? (tableForTab(nav.tab, report, lang, layout.detailWidth)?.columns.length ?? 0) : 0);
+  // The outcome and anomaly panes (tui-extras) move their own cursors.
+  const paneOwnsMoves = nav.focus === 'detail' && (nav.tab === 'outcomes' || nav.tab === 'anomalies');
+
+  const move = (command: Command) => {
+    const page = Math.max(1, layout.paneHeight - 5);
+    if (nav.focus === 'list') {
+      const listAction = {
+        up: { type: 'move', delta: -1 },
+        down: { type: 'move', delta: 1 },
+        top: { type: 'first' },
+        bottom: { type: 'last' },
+        pageUp: { type: 'page', direction: -1 },
+        pageDown: { type: 'page', direction: 1 },
+      } as const;
+      if (command in listAction) listDispatch(listAction[command as keyof typeof listAction]);
+      return;
+    }
+    const rows = rowCount();
+    const deltas: Partial<Record<Command, number>> = { up: -1, down: 1, pageUp: -page, pageDown: page };
+    if (command === 'top') navDispatch({ type: 'rowTo', row: 0, rowCount: rows });
+    else if (command === 'bottom') navDispatch({ type: 'rowTo', row: rows - 1, rowCount: rows });
+    else if (command === 'left' || command === 'right') navDispatch({ type: 'moveCol', delta: command === 'left' ? -1 : 1, colCount: colCount() });
+    else if (deltas[command] !== undefined) navDispatch({ type: 'moveRow', delta: deltas[command]!, rowCount: rows });
+  };
+
+  const stepAnomalies = (direction: 1 | -1) => {
+    const step = stepAnomaly(filtered, list.cursor, anomalyIndex, direction);
+    if (!step) return notify(t('没有异常。', 'No anomalies.'));
+    const target = filtered[step.reportIndex]!;
+    if (step.reportIndex !== list.cursor) {
+      selectedFile.current = target.file;
+      listDispatch({ type: 'select', index: step.reportIndex });
+    }
+    const path = step.anomaly.cells[0];
+    const at = path ? locateCell(target, path) : { tab: 'anomalies' as const, row: 0, col: 0 };
+    navDispatch({ type: 'jumpTo', tab: at.tab, row: at.row, col: at.col, path: path ?? '' });
+    setAnomalyAt({ file: target.file, index: step.anomalyIndex });
+    const n = `${step.anomalyIndex + 1}/${target.anomalies.length}`;
+    notify(`${theme.symbols[step.anomaly.severity]} ${n} ${clean(lang === 'zh' ? step.anomaly.messageZh : step.anomaly.message)}`);
+  };
+
+  const inspect = () => {
+    if (nav.focus === 'list') return navDispatch({ type: 'focus', focus: 'detail' });
+    if (nav.tab === 'problems') {
+      const p = corpus.problems[nav.cursors.problems.row];
+      if (p) notify(`${clean(p.file)}: ${clean(lang === 'zh' ? p.messageZh : p.message)}`);
+      return;
+    }
+    if (!report || !isTableTab(nav.tab)) return;
+    const table = tableForTab(nav.tab, report, lang, layout.detailWidth);
+    const cursor = nav.cursors[nav.tab];
+    const row = table?.rows[cursor.row];
+    const cell = row?.cells[cursor.col];
+    if (!row || !cell?.path) return;
+    const named = report.anomalies.filter((a) => a.cells.some((c) => c === cell.path || cell.path!.startsWith(c + '.')));
+    const about = named.map((a) => `${theme.symbols[a.severity]} ${clean(lang === 'zh' ? a.messageZh : a.message)}`).join('  ');
+    notify(`${row.label.trim()} · ${table!.columns[cursor.col]?.header ?? ''} = ${cell.text}  (${cell.path})${about ? '  ' + about : ''}`);
+  };
+
+  const run = (command: Command) => {
+    const tab = tabFor(command);
+    if (tab) return navDispatch({ type: 'selectTab', tab: tab.id });
+    switch (command) {
+      case 'forceQuit':
+      case 'quit':
+        return exit();
+      case 'help':
+        return navDispatch({ type: 'toggleHelp' });
+      case 'search':
+        return searchDispatch({ type: 'open' });
+      case 'focusList':
+        return navDispatch({ type: 'focus', focus: 'list' });
+      case 'nextTab':
+      case 'prevTab':
+        navDispatch({ type: 'cycleTab', direction: command === 'nextTab' ? 1 : -1 });
+        if (layout.listWidth === 0 || layout.detailWidth === 0) navDispatch({ type: 'focus', focus: 'detail' });
+        return;
+      case 'back':
+        if (nav.focus === 'detail') return navDispatch({ type: 'focus', focus: 'list' });
+        if (searchState.query) return searchDispatch({ type: 'clear' });
+        return;
+      case 'enter':
+        return inspect();
+      case 'nextAnomaly':
+      case 'prevAnomaly':
+        return stepAnomalies(command === 'nextAnomaly' ? 1 : -1);
+      case 'toggleLang': {
+        const next = lang === 'zh' ? 'en' : 'zh';
+        setLang(next);
+        onLangChange?.(next);
+        return;
+      }
+      default:
+        return move(command);
+    }
+  };
+
+  useInput((input, key) => {
+    const command = commandFor(keymap, input, key);
+    if (command === 'forceQuit') return exit();
+    if (searchState.editing) {
+      if (key.escape) searchDispatch({ type: 'cancel' });
+      else if (key.return) searchDispatch({ type: 'accept' });
+      else if (key.backspace || key.delete) searchDispatch({ type: 'backspace' });
+      else if (key.upArrow || key.downArrow) listDispatch({ type: 'move', delta: key.upArrow ? -1 : 1 });
+      else if (input && !key.ctrl && !key.meta && !key.tab) searchDispatch({ type: 'type', text: input });
+      return;
+    }
+    if (nav.helpOpen) {
+      if (command === 'help' || command === 'back' || command === 'quit') navDispatch({ type: 'toggleHelp' });
+      return;
+    }
+    if (!command) return;
+    if (paneOwnsMoves && ['up', 'down', 'left', 'right', 'top', 'bottom', 'pageUp', 'pageDown', 'enter'].includes(command)) return;
+    run(command);
+  });
+
+  if (layout.tooSmall) {
+    return (
+      <Box width={size.columns} height={layout.height}>
+        <Text wrap="truncate">
+          {truncate(t(`终端太小（${size.columns}×${size.rows}），至少需要 60×16。请放大窗口；q 退出。`, `Terminal too small (${size.columns}×${size.rows}); needs at least 60×16. Enlarge it, or press q to quit.`), size.columns)}
+        </Text>
+      </Box>
+    );
+  }
+
+  const total = corpus.reports.length;
+  const loading = corpus.finished ? '' : t(` 读取中 ${corpus.done}${corpus.total ? '/' + corpus.total : ''}…`, ` loading ${corpus.done}${corpus.total ? '/' + corpus.total : ''}…`);
+  const emptyMessage = corpus.failure
+    ? t(`读取失败：${corpus.failure}`, `Loading failed: ${corpus.failure}`)
+    : total === 0
+      ? corpus.finished
+        ? t('这个文件夹里没有找到报告。', 'No reports found in this folder.')
+        : t('正在读取…', 'Loading…')
+      : t(`没有与“${query}”匹配的报告。Esc 清除筛选。`, `No report matches "${query}". Esc clears the filter.`);
+
+  return (
+    <ThemeContext.Provider value={theme}>
+      <LangContext.Provider value={lang}>
+        <Box flexDirection="column" width={size.columns} height={layout.height}>
+          {nav.helpOpen ? (
+            <HelpOverlay bindings={bindings} width={size.columns} height={layout.paneHeight} />
+          ) : (
+            <Box flexDirection="row" height={layout.paneHeight}>
+              {layout.listWidth > 0 && (
+                <Pane title={`[1] ${t('报告', 'Reports')}`} info={loading || `${filtered.length}`} width={layout.listWidth} height={layout.paneHeight} focused={nav.focus === 'list'}>
+                  {showSearch && <SearchBox draft={searchState.editing ? searchState.draft : searchState.query} matches={filtered.length} total={total} width={listInner.width} />}
+                  <ReportList reports={filtered} list={list} width={listInner.width} focused={nav.focus === 'list'} emptyMessage={emptyMessage} />
+                </Pane>
+              )}
+              {layout.detailWidth > 0 && (
+                <DetailPane report={report} reports={filtered} problems={corpus.problems} nav={nav} bindings={bindings} width={layout.detailWidth} height={layout.paneHeight} actions={actions} lang={lang} />
+              )}
+            </Box>
+          )}
+          <StatusBar
+            breadcrumb={breadcrumb(nav, report ? `${reportName(report)}${report.year ? ' ' + report.year : ''}` : null, query, lang)}
+            message={message}
+            count={`${filtered.length === 0 ? 0 : list.cursor + 1}/${filtered.length}${filtered.length !== total ? ` (${total})` : ''}`}
+            hints={hints(bindings, nav.focus === 'list' ? LIST_HINTS : DETAIL_HINTS, lang)}
+            width={size.columns}
+          />
+        </Box>
+      </LangContext.Provider>
+    </ThemeContext.Provider>
+  );
+}
+
+/** `报告 /乌鲁 › 乌鲁木齐市人民政府 2021 › 依申请` */
+function breadcrumb(nav: NavigationState, reportLabel: string | null, query: string, lang: Lang): string {
+  const root = lang === 'zh' ? '报告' : 'Reports';
+  const filter = query ? ` /${query}` : '';
+  if (!reportLabel) return root + filter;
+  const tab = TABS.find((t) => t.id === nav.tab)!;
+  return `${root}${filter} › ${reportLabel} › ${tab[lang]}`;
+}

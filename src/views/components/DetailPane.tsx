@@ -1,0 +1,75 @@
+// The right-hand pane: tab titles and the open tab for the selected report.
+import { Box, Text } from 'ink';
+import type { LoadProblem } from '../../load/types.js';
+import type { Report } from '../../parse/model.js';
+import type { KeyBindings } from '../keys/keyBindings.js';
+import { useT } from '../i18n.js';
+import { ExplorerContext, type ExplorerActions } from '../navigationContext.js';
+import type { NavigationState } from '../state/navigation.js';
+import { useTheme } from '../theme.js';
+import { ExtrasSlot } from '../tabs/ExtrasSlot.js';
+import { OverviewTab } from '../tabs/OverviewTab.js';
+import { ProblemsTab } from '../tabs/ProblemsTab.js';
+import { tableForTab } from '../tabs/tableTabs.js';
+import { Pane, paneInner } from './Pane.js';
+import { Table } from './Table.js';
+import { TabBar } from './TabBar.js';
+import { reportName } from './ReportList.js';
+import { truncate } from './text.js';
+
+export interface DetailPaneProps {
+  report: Report | null;
+  /** The reports the list shows, for panes that compare (outcomes). */
+  reports: readonly Report[];
+  problems: readonly LoadProblem[];
+  nav: NavigationState;
+  bindings: KeyBindings;
+  width: number;
+  height: number;
+  actions: ExplorerActions;
+  lang: 'zh' | 'en';
+}
+
+export function DetailPane({ report, reports, problems, nav, bindings, width, height, actions, lang }: DetailPaneProps) {
+  const t = useT();
+  const focused = nav.focus === 'detail';
+  const inner = paneInner(width, height);
+  const contentHeight = Math.max(1, inner.height - 1);
+  const title = report ? `[2-8] ${reportName(report)}${report.year ? ' ' + report.year : ''}` : `[2-8] ${t('详情', 'Details')}`;
+  return (
+    <Pane title={title} width={width} height={height} focused={focused}>
+      <TabBar active={nav.tab} bindings={bindings} width={inner.width} focused={focused} />
+      <ExplorerContext.Provider value={{ ...actions, focused }}>
+        <TabContent report={report} reports={reports} problems={problems} nav={nav} width={inner.width} height={contentHeight} lang={lang} />
+      </ExplorerContext.Provider>
+    </Pane>
+  );
+}
+
+function TabContent({ report, reports, problems, nav, width, height, lang }: Omit<DetailPaneProps, 'bindings' | 'actions' | 'height'> & { height: number }) {
+  const theme = useTheme();
+  const t = useT();
+  const focused = nav.focus === 'detail';
+  const cursor = nav.cursors[nav.tab];
+  if (nav.tab === 'problems') return <ProblemsTab problems={problems} width={width} height={height} cursor={cursor.row} focused={focused} />;
+  if (!report) return <Text color={theme.dim}>{truncate(t('没有选中的报告。', 'No report selected.'), width)}</Text>;
+  switch (nav.tab) {
+    case 'overview':
+      return <OverviewTab report={report} width={width} height={height} top={cursor.row} />;
+    case 'outcomes':
+      return (
+        <ExtrasSlot modulePath="../charts/OutcomePane.js" exportName="OutcomePane" props={{ reports, report, width, height }} width={width} what={{ zh: '办理结果', en: 'outcome breakdown' }} />
+      );
+    case 'anomalies':
+      return <ExtrasSlot modulePath="../review/AnomaliesPane.js" exportName="AnomaliesPane" props={{ report, reports, width, height }} width={width} what={{ zh: '异常', en: 'anomalies' }} />;
+    default: {
+      const table = tableForTab(nav.tab, report, lang, width);
+      if (!table) return <Text color={theme.dim}>{truncate(t('这份报告没有此表（2019年前的报告只有文字）。', 'This report has no such table (reports before 2019 are prose only).'), width)}</Text>;
+      return (
+        <Box flexDirection="column">
+          <Table labelHeader={table.labelHeader} columns={table.columns} rows={table.rows} width={width} height={height} cursor={cursor} focused={focused} />
+        </Box>
+      );
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// Width arithmetic for the terminal. Every width in the views is measured with string-width, because a CJK
+// character takes two columns and `string.length` would misalign every table and truncate mid-character.
+import stringWidth from 'string-width';
+import { sanitizeInline } from '../../parse/sanitize.js';
+
+export const ELLIPSIS = '…';
+
+export const widthOf = (text: string): number => stringWidth(text);
+
+/** Cuts `text` to at most `max` columns, ending with `…` when cut; never splits a wide character. */
+export function truncate(text: string, max: number): string {
+  if (max <= 0) return '';
+  if (stringWidth(text) <= max) return text;
+  const room = max - stringWidth(ELLIPSIS);
+  let out = '';
+  let used = 0;
+  for (const ch of graphemes(text)) {
+    const w = stringWidth(ch);
+    if (used + w > room) break;
+    out += ch;
+    used += w;
+  }
+  return room >= 0 ? out + ELLIPSIS : '';
+}
+
+/** Pads (after truncating) to exactly `width` columns. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const cut = truncate(text, width);
+  const gap = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return align === 'right' ? gap + cut : cut + gap;
+}
+
+/** Report text made safe for one terminal line. */
+export const clean = (text: string | null | undefined): string => (text ? sanitizeInline(text) : '');
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+function* graphemes(text: string): Generator<string> {
+  for (const s of segmenter.segment(text)) yield s.segment;
+}

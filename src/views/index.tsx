@@ -1,0 +1,75 @@
+// Entry point of the explorer, called by the CLI: `runTui(options)` resolves with the exit code when the user quits.
+import { render } from 'ink';
+import type { LoadEvent } from '../load/types.js';
+import type { Lang, Settings } from '../settings/settings.js';
+import { App } from './App.js';
+import { applyKeyOverrides } from './keys/keyBindings.js';
+import { defaultTheme, noColorTheme } from './theme.js';
+
+export interface TuiOptions {
+  root: string;
+  events: AsyncIterable<LoadEvent>;
+  settings: Settings;
+  lang: Lang;
+  color: boolean;
+}
+
+const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
+const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+export async function runTui(options: TuiOptions): Promise<number> {
+  const { settings } = options;
+  const { bindings, errors } = applyKeyOverrides(settings.get('keys'));
+  rememberSafely(settings, 'lastFolder', options.root);
+
+  const stdout = process.stdout;
+  // The alternate screen keeps the user's shell scrollback intact; it is left on every way out, Ctrl-C included.
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+  };
+  const onSignal = () => {
+    restore();
+    process.exit(130);
+  };
+  stdout.write(ENTER_ALTERNATE_SCREEN);
+  process.once('exit', restore);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+
+  const instance = render(
+    <App
+      events={options.events}
+      bindings={bindings}
+      keyErrors={errors}
+      lang={options.lang}
+      theme={options.color ? defaultTheme : noColorTheme}
+      onLangChange={(lang) => rememberSafely(settings, 'lang', lang)}
+    />,
+    { exitOnCtrlC: false, patchConsole: true },
+  );
+  try {
+    await instance.waitUntilExit();
+    return 0;
+  } catch {
+    return 1;
+  } finally {
+    instance.cleanup();
+    restore();
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    process.off('exit', restore);
+  }
+}
+
+/** Settings are a convenience: a read-only config directory must not stop the explorer. */
+function rememberSafely(settings: Settings, key: string, value: unknown): void {
+  try {
+    settings.set(key, value);
+  } catch {
+    // Nothing to do: the value is simply not remembered.
+  }
+}

@@ -1,0 +1,58 @@
+// Runs the BUILT CLI as a user's shell would: no TTY on stdin or stdout, a private settings folder.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const MAIN = path.join(ROOT, 'dist/cli/main.js');
+export const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
+
+let built = false;
+/** Builds once per test file. tsc emits even when someone else's file has a type error; the CLI must exist. */
+export function ensureBuilt(): void {
+  if (built) return;
+  try {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  } catch {
+    // type errors elsewhere in the tree; the emitted JavaScript is what is tested
+  }
+  if (!existsSync(MAIN)) throw new Error('the build did not produce dist/cli/main.js');
+  built = true;
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  raw: Buffer;
+}
+
+export function tempDir(prefix = 'xxgk-cli-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+const configHome = tempDir('xxgk-cli-config-');
+
+export function xxgk(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const result = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: ROOT,
+    input: '',
+    env: { ...process.env, XDG_CONFIG_HOME: configHome, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', ...env },
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8'), raw: result.stdout };
+}
+
+/** A folder with `copies` copies of every seed, under varied names. */
+export function replicatedSeeds(copies: number): string {
+  const dir = tempDir('xxgk-cli-many-');
+  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
+  for (let i = 0; i < copies; i++) {
+    const sub = path.join(dir, `batch-${String(Math.floor(i / 100)).padStart(3, '0')}`);
+    mkdirSync(sub, { recursive: true });
+    for (const seed of seeds) copyFileSync(path.join(SEEDS, seed), path.join(sub, `${i}-${seed}`));
+  }
+  return dir;
+}

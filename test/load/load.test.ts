@@ -1,0 +1,125 @@
+// A mixed folder: every format of the seeds plus every kind of bad input. Every good report loads with its source
+// format; every bad file is listed once with its reason; nothing throws.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus, readStable, type FileIO } from '../../src/load/load.js';
+import { MAX_DEPTH } from '../../src/load/discover.js';
+import type { Corpus } from '../../src/load/types.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+
+/** A one-page PDF with only a drawn rectangle: what a scan without OCR looks like to a text extractor. */
+async function imageOnlyPdf(): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', info: { CreationDate: new Date(0) } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((r) => doc.on('end', () => r()));
+  doc.rect(50, 50, 400, 600).fill('#888');
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+let root: string;
+let corpus: Corpus;
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'xxgk-load-'));
+  for (const f of readdirSync(path.join(FIXTURES, 'seeds'))) copyFileSync(path.join(FIXTURES, 'seeds', f), path.join(root, f));
+  mkdirSync(path.join(root, 'formats'));
+  for (const f of readdirSync(path.join(FIXTURES, 'formats'))) copyFileSync(path.join(FIXTURES, 'formats', f), path.join(root, 'formats', f));
+  const bad = path.join(root, 'bad');
+  mkdirSync(bad);
+  writeFileSync(path.join(bad, 'empty.txt'), '');
+  writeFileSync(path.join(bad, 'blank.html'), '<html><body>  <script>x()</script> </body></html>');
+  writeFileSync(path.join(bad, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0]));
+  writeFileSync(path.join(bad, 'notice.txt'), '关于做好防汛工作的通知\n各乡镇人民政府：\n请于7月1日前上报防汛物资储备情况。\n');
+  writeFileSync(path.join(bad, 'figures.csv'), '地区,人口\n甲,100\n');
+  writeFileSync(path.join(bad, 'fake.docx'), 'this is not a zip file');
+  writeFileSync(path.join(bad, 'scan.pdf'), await imageOnlyPdf());
+  writeFileSync(path.join(bad, 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]));
+  // 50 MB without writing 50 MB: a sparse file. The loader must refuse it from its size, never read it.
+  writeFileSync(path.join(bad, 'huge.txt'), '');
+  truncateSync(path.join(bad, 'huge.txt'), 50 * 1024 * 1024);
+  symlinkSync(path.join(bad, 'gone.txt'), path.join(bad, 'broken-link.txt'));
+  symlinkSync(bad, path.join(bad, 'loop'));
+  let deep = path.join(root, 'deep');
+  for (let i = 0; i <= MAX_DEPTH + 1; i++) deep = path.join(deep, `d${i}`);
+  mkdirSync(deep, { recursive: true });
+  writeFileSync(path.join(deep, 'lost.txt'), 'x');
+  corpus = await loadCorpus(root);
+});
+
+describe('loading a mixed folder', () => {
+  it('parses every good report, recording its source format', () => {
+    const byFile = Object.fromEntries(corpus.reports.map((r) => [r.file, r.sourceFormat]));
+    const expected: Record<string, string> = {};
+    for (const f of readdirSync(path.join(FIXTURES, 'seeds'))) expected[f] = 'txt';
+    for (const f of readdirSync(path.join(FIXTURES, 'formats'))) expected[`formats/${f}`] = path.extname(f).slice(1);
+    expect(byFile).toEqual(expected);
+    const gbk = corpus.reports.find((r) => r.file === 'formats/000_81e12db4ab5ce8f0.gbk.html')!;
+    expect(gbk.encoding).toBe('gb18030');
+  });
+
+  it('lists every bad file once, with its reason in English and Chinese', () => {
+    const codes = Object.fromEntries(corpus.problems.map((p) => [p.file, p.code]));
+    expect(codes).toEqual({
+      'bad/binary.txt': 'binary',
+      'bad/blank.html': 'empty',
+      'bad/broken-link.txt': 'not-found',
+      'bad/empty.txt': 'empty',
+      'bad/fake.docx': 'unreadable-format',
+      'bad/figures.csv': 'not-a-report',
+      'bad/huge.txt': 'too-large',
+      'bad/loop': 'link-loop',
+      'bad/notice.txt': 'not-a-report',
+      'bad/old.doc': 'unreadable-format',
+      'bad/scan.pdf': 'no-text-layer',
+      [`deep/${Array.from({ length: MAX_DEPTH }, (_, i) => `d${i}`).join('/')}`]: 'too-deep',
+    });
+    for (const p of corpus.problems) {
+      expect(p.message.length).toBeGreaterThan(3);
+      expect(p.messageZh).toMatch(/[\u4e00-\u9fff]/);
+      expect(p.message).not.toMatch(/\n/);
+    }
+    expect(corpus.problems.find((p) => p.code === 'too-large')!.message).toMatch(/50\.0 MB/);
+    expect(corpus.problems.find((p) => p.file === 'bad/old.doc')!.message).toMatch(/save it as \.docx/);
+  });
+});
+
+describe('readStable', () => {
+  const found = { path: '/x/a.txt', file: 'a.txt', size: 3, mtimeMs: 1 };
+
+  it('re-reads once a file that changed since it was found, and keeps the second read', async () => {
+    let reads = 0;
+    const io: FileIO = {
+      read: async () => (++reads === 1 ? new Uint8Array([1, 2, 3]) : new Uint8Array([1, 2, 3, 4])),
+      stat: async () => ({ size: 4, mtimeMs: 2 }),
+    };
+    const result = await readStable('/x', found, 100, io);
+    expect(result).toEqual({ bytes: new Uint8Array([1, 2, 3, 4]) });
+    expect(reads).toBe(2);
+  });
+
+  it('gives up with a problem when the file keeps changing', async () => {
+    let mtime = 1;
+    const io: FileIO = { read: async () => new Uint8Array([1, 2, 3]), stat: async () => ({ size: 3, mtimeMs: ++mtime }) };
+    const result = await readStable('/x', found, 100, io);
+    expect('problem' in result && result.problem.code).toBe('changed-while-reading');
+  });
+
+  it('turns a permission error into an unreadable problem', async () => {
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const io: FileIO = { read: async () => Promise.reject(denied), stat: async () => ({ size: 3, mtimeMs: 1 }) };
+    const result = await readStable('/x', found, 100, io);
+    expect('problem' in result && result.problem).toEqual({
+      file: 'a.txt',
+      code: 'unreadable',
+      message: 'permission denied',
+      messageZh: '没有读取权限',
+    });
+  });
+});

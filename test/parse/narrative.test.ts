@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractNarrative } from '../../src/parse/stages/narrative.js';
+import { normalize } from '../../src/parse/stages/normalize.js';
+import { segment } from '../../src/parse/stages/segment.js';
+
+const SEEDS: Record<string, string> = {
+  '000': '000_81e12db4ab5ce8f0.txt',
+  '001': '001_3c37fa3851a0a726.txt',
+  '002': '002_8d388e7911cc997b.txt',
+  '003': '003_9f2672fdddbd3341.txt',
+  '004': '004_7155ca732c79b54b.txt',
+};
+
+function narrativeOf(text: string) {
+  const doc = normalize(text);
+  return extractNarrative(doc, segment(doc).sections);
+}
+
+function seedNarrative(id: string) {
+  return narrativeOf(readFileSync(new URL(`../fixtures/seeds/${SEEDS[id]}`, import.meta.url), 'utf8'));
+}
+
+/** id → value of every mention, in reading order. */
+function values(text: string): Array<[string, number | boolean]> {
+  return narrativeOf(text).mentions.map((m) => [m.id, m.value]);
+}
+
+describe('narrative on the seeds', () => {
+  it('000: no fee charged', () => {
+    const n = seedNarrative('000');
+    expect(n.narrative.feesCharged?.value).toBe(false);
+    expect(n.narrative.feesCharged?.text).toBe('我市2021年度未向申请人收取政府信息公开信息处理费。');
+    expect(n.narrative.feesCharged?.line).toBe(424);
+  });
+  it('001: Traditional sentence matched on the Simplified form, kept in the original', () => {
+    const n = seedNarrative('001');
+    const received = n.narrative.applicationsReceived!;
+    expect(received.value).toBe(1484);
+    expect(received.includesCarriedOver).toBe(true);
+    expect(received.year).toBe(2021);
+    expect(received.text).toContain('全區共收到政府信息公開申請1484件(含上年結轉件)');
+    expect(n.narrative.applicationsConcluded?.value).toBe(1473);
+    expect(n.narrative.carriedForward?.value).toBe(11);
+    expect(received.line).toBe(9);
+  });
+  it('002: received with a breakdown, proactive items, no review or litigation, no fee', () => {
+    const n = seedNarrative('002');
+    expect(n.narrative.applicationsReceived).toMatchObject({ value: 33, includesCarriedOver: true, year: 2023 });
+    expect(n.narrative.applicationsNew?.value).toBe(33);
+    expect(n.narrative.carriedOver?.value).toBe(0);
+    expect(n.narrative.carriedForward?.value).toBe(0);
+    expect(n.narrative.proactiveItems?.value).toBe(779);
+    expect(n.narrative.reviews?.value).toBe(0);
+    expect(n.narrative.litigations?.value).toBe(0);
+    expect(n.narrative.reviews?.text).toBe('全年未发生因政府信息公开工作被申请行政复议或提起行政诉讼的情况。');
+    expect(n.narrative.feesCharged?.value).toBe(false);
+    expect(n.legacy).toBeNull();
+  });
+  it('003: legacy prose', () => {
+    const n = seedNarrative('003');
+    expect(n.narrative.applicationsReceived).toMatchObject({ value: 7, includesCarriedOver: false, year: 2017 });
+    expect(n.narrative.allConcluded?.value).toBe(true);
+    expect(n.narrative.proactiveItems?.value).toBe(10180);
+  });
+  it('004: numbers written with spaces', () => {
+    const n = seedNarrative('004');
+    expect(n.narrative.applicationsReceived?.value).toBe(4);
+    expect(n.narrative.applicationsReceived?.text).toBe('2024 年，共收到政府信息公开申请 4 件，均在法定期限内予以办结。');
+    expect(n.narrative.allConcluded?.value).toBe(true);
+    expect(n.narrative.proactiveItems?.value).toBe(1882);
+    expect(n.narrative.feesCharged?.value).toBe(false);
+    // The 县长信箱 replies (答复 4 条) are not application counts.
+    expect(n.narrative.applicationsConcluded).toBeUndefined();
+  });
+});
+
+describe('narrative on variants', () => {
+  it('reads Chinese numerals', () => {
+    expect(values('共收到政府信息公开申请十二件,办结十件,两件结转下年度办理。')).toEqual([
+      ['applicationsReceived', 12],
+      ['applicationsConcluded', 10],
+      ['carriedForward', 2],
+    ]);
+    expect(values('本年度收到政府信息公开申请一件。')).toEqual([['applicationsReceived', 1]]);
+  });
+  it('reads full-width digits and Traditional text', () => {
+    expect(values('本年度共受理政府信息公開申請１２件，辦結１２件。')).toEqual([
+      ['applicationsReceived', 12],
+      ['applicationsConcluded', 12],
+    ]);
+  });
+  it('records the year a sentence names, even when it is not the report year', () => {
+    const n = narrativeOf('一、总体情况\n2022年共收到政府信息公开申请5件。\n本年共收到政府信息公开申请6件。');
+    expect(n.mentions.map((m) => [m.value, m.year])).toEqual([
+      [5, 2022],
+      [6, undefined],
+    ]);
+    expect(n.narrative.applicationsReceived?.value).toBe(5);
+  });
+  it('keeps every mention in reading order and the first of each id', () => {
+    const n = narrativeOf('共收到政府信息公开申请3件。\n另:收到政府信息公开申请4件。');
+    expect(n.mentions.map((m) => m.value)).toEqual([3, 4]);
+    expect(n.mentions.map((m) => m.line)).toEqual([1, 2]);
+    expect(n.narrative.applicationsReceived?.value).toBe(3);
+  });
+  it('reads review and litigation counts and fees that were charged', () => {
+    expect(values('发生政府信息公开行政复议2件,行政诉讼1件。')).toEqual([
+      ['reviews', 2],
+      ['litigations', 1],
+    ]);
+    expect(values('全年收取信息处理费共计300元。')).toEqual([['feesCharged', true]]);
+    expect(values('本年度未收取任何费用。')).toEqual([['feesCharged', false]]);
+  });
+  it('reads carried-forward wordings', () => {
+    expect(values('收到申请10件,结转至下年办理3件。')).toEqual([
+      ['applicationsReceived', 10],
+      ['carriedForward', 3],
+    ]);
+    expect(values('受理政府信息公开申请8件,剩余2件结转下一年度继续办理。')).toEqual([
+      ['applicationsReceived', 8],
+      ['carriedForward', 2],
+    ]);
+  });
+  it('does not take counts from unrelated sentences or table rows', () => {
+    expect(values('受理群众来信4402件,办结4400件。')).toEqual([]);
+    expect(values('一、本年新收政府信息公开申请数量\t4\t0\t0\t0\t0\t0\t4')).toEqual([]);
+    expect(values('有效降低行政复议、行政诉讼风险。')).toEqual([]);
+    expect(values('公开政务要闻812条。')).toEqual([]);
+  });
+  it('reads a legacy statistics table, inline and as a header row', () => {
+    const n = narrativeOf('申请总数\t12\n当面\t网络\t信函\n3\t8\t1\n同意公开:9件\n行政复议数 | 0');
+    expect(n.legacy).toEqual({
+      applicationsTotal: { value: 12, label: '申请总数', line: 1 },
+      inPerson: { value: 3, label: '当面', line: 3 },
+      online: { value: 8, label: '网络', line: 3 },
+      letter: { value: 1, label: '信函', line: 3 },
+      granted: { value: 9, label: '同意公开', line: 4 },
+      reviews: { value: 0, label: '行政复议数', line: 5 },
+    });
+  });
+});
+
+describe('narrative across wrapped lines', () => {
+  it('joins a sentence wrapped over lines and reports the line where it starts', () => {
+    const n = narrativeOf('(二)依申请公开情况\n2024年,共收到政府信息公开申请\n4件,均已办结。\n\n下一段。');
+    expect(n.narrative.applicationsReceived).toMatchObject({ value: 4, line: 2, year: 2024 });
+    expect(n.narrative.applicationsReceived?.text).toBe('2024年,共收到政府信息公开申请4件,均已办结。');
+    expect(n.narrative.allConcluded?.value).toBe(true);
+  });
+  it('does not run a sentence into the next numbered item', () => {
+    const n = narrativeOf('主动公开政府信息\n(一)收到政府信息公开申请3件。');
+    expect(n.mentions.map((m) => [m.id, m.value, m.line])).toEqual([['applicationsReceived', 3, 2]]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { classifyCell, isPageDebris, splitLine, toRows } from '../../../src/parse/stages/tables/rows.js';
+
+const texts = (line: string) => splitLine(line, 1)?.cells.map((c) => c.text);
+
+describe('classifyCell', () => {
+  it('reads integers, decimals, thousands separators and negatives', () => {
+    expect(classifyCell('532')).toEqual({ kind: 'value', value: 532 });
+    expect(classifyCell('45028.923')).toEqual({ kind: 'value', value: 45028.923 });
+    expect(classifyCell('1,234')).toEqual({ kind: 'value', value: 1234 });
+    expect(classifyCell('-3')).toEqual({ kind: 'value', value: -3 });
+  });
+  it('treats the blank tokens as blanks, not zeros', () => {
+    for (const t of ['/', '—', '-', '－', '无', '空', '——']) expect(classifyCell(t).kind).toBe('blank');
+  });
+  it('flags digit-bearing garbage as unreadable and CJK text as a label', () => {
+    expect(classifyCell('1O').kind).toBe('unreadable');
+    expect(classifyCell('1.属于国家秘密').kind).toBe('label');
+    expect(classifyCell('').kind).toBe('empty');
+  });
+});
+
+describe('splitLine', () => {
+  it('splits tab rows and keeps empty cells as positions', () => {
+    const row = splitLine('一、本年新收政府信息公开申请数量\t\t4\t0\t\t0', 7)!;
+    expect(row.structured).toBe(true);
+    expect(row.cells.map((c) => c.kind)).toEqual(['label', 'empty', 'value', 'value', 'empty', 'value']);
+    expect(row.cells.every((c) => c.line === 7)).toBe(true);
+  });
+  it('reads a tab-indented single cell (seed 000) as one cell', () => {
+    expect(texts('\t532')).toEqual(['532']);
+    expect(splitLine('\t532', 1)!.structured).toBe(false);
+    expect(texts('\t')).toEqual(['']);
+  });
+  it('keeps a grid row with one filled cell and trailing columns structured', () => {
+    expect(splitLine('第二十条第(一)项\t\t\t', 1)!.structured).toBe(true);
+  });
+  it('splits pipe rows and drops border pipes', () => {
+    expect(texts('行政许可 |')).toEqual(['行政许可']);
+    expect(texts('| | | |')).toEqual(['', '', '']);
+    expect(texts('| 1.申请人 | | |')).toEqual(['1.申请人', '', '']);
+  });
+  it('splits space-separated figures after a label', () => {
+    expect(texts('规章 0 0 0')).toEqual(['规章', '0', '0', '0']);
+    expect(texts('行政许可 1539')).toEqual(['行政许可', '1539']);
+    expect(texts('1 10 3 0 14')).toEqual(['1', '10', '3', '0', '14']);
+    expect(texts('2024年共收到申请4件')).toEqual(['2024年共收到申请4件']);
+  });
+  it('skips blank lines and page-break debris', () => {
+    for (const t of ['- 3 -', '— 3 —', '第 3 页', '第3页 共5页', '3/5', '']) expect(splitLine(t, 1)).toBeNull();
+    expect(isPageDebris('\t- 12 -')).toBe(true);
+    expect(toRows(['a', '- 2 -', '', 'b'], 1, 4).map((r) => r.line)).toEqual([1, 4]);
+  });
+});

@@ -1,0 +1,105 @@
+import { promises as fs } from 'node:fs';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeSyntheticCorpus } from '../../bench/synth.js';
+import { asJson, load, tempDir } from './helpers.js';
+
+async function cacheFiles(cacheDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const sub of await fs.readdir(cacheDir)) {
+    for (const f of await fs.readdir(path.join(cacheDir, sub))) out.push(path.join(cacheDir, sub, f));
+  }
+  return out;
+}
+
+describe('parse cache', () => {
+  it('serves an unchanged folder from the cache, identical to a fresh parse', async () => {
+    const root = tempDir('cache-root');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 20);
+    const first = await load(root, { cacheDir, workers: 0 });
+    expect(first.stats).toEqual({ parsed: 20, cached: 0 });
+    const second = await load(root, { cacheDir, workers: 0 });
+    expect(second.stats).toEqual({ parsed: 0, cached: 20 });
+    expect(asJson(second)).toBe(asJson(first));
+  });
+
+  it('re-parses a file whose content changed, even with the same size and modification time', async () => {
+    const root = tempDir('cache-edit');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 5);
+    await load(root, { cacheDir, workers: 0 });
+    const [folder] = await fs.readdir(root);
+    const files = (await fs.readdir(path.join(root, folder!))).sort();
+    const target = path.join(root, folder!, files[0]!);
+    const before = await fs.stat(target);
+    const text = await fs.readFile(target, 'utf8');
+    // same length, different bytes: 测试0号 → 测验0号 (one character swapped for another of the same size)
+    const edited = text.replace('测试0号', '测验0号');
+    expect(Buffer.byteLength(edited)).toBe(before.size);
+    await fs.writeFile(target, edited);
+    await fs.utimes(target, before.atime, before.mtime);
+    const after = await load(root, { cacheDir, workers: 0 });
+    expect(after.stats).toEqual({ parsed: 1, cached: 4 });
+    const fresh = await load(root, { cache: false, workers: 0 });
+    expect(asJson(after)).toBe(asJson(fresh));
+  });
+
+  it('ignores entries written by another parser version', async () => {
+    const root = tempDir('cache-version');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 4);
+    await load(root, { cacheDir, workers: 0, parserVersion: 'old' });
+    const next = await load(root, { cacheDir, workers: 0, parserVersion: 'new' });
+    expect(next.stats).toEqual({ parsed: 4, cached: 0 });
+    expect(await fs.readdir(cacheDir)).toEqual(['parse-vnew']);
+  });
+
+  it('survives a truncated or garbled cache database and re-parses correctly', async () => {
+    const root = tempDir('cache-trunc');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 30);
+    const fresh = await load(root, { cache: false, workers: 0 });
+    await load(root, { cacheDir, workers: 0 });
+    await load(root, { cacheDir, workers: 0 }); // reopening compacts the log into a table file
+    for (const file of await cacheFiles(cacheDir)) {
+      const { size } = await fs.stat(file);
+      if (size > 64) await fs.truncate(file, Math.floor(size / 2));
+    }
+    const afterTruncate = await load(root, { cacheDir, workers: 0 });
+    expect(afterTruncate.reports).toHaveLength(30);
+    expect(asJson(afterTruncate)).toBe(asJson(fresh));
+    for (const file of await cacheFiles(cacheDir)) {
+      const handle = await fs.open(file, 'r+');
+      const { size } = await handle.stat();
+      if (size > 16) await handle.write(Buffer.alloc(Math.min(256, size - 8), 0x5a), 0, Math.min(256, size - 8), 4);
+      await handle.close();
+    }
+    const afterGarble = await load(root, { cacheDir, workers: 0 });
+    expect(asJson(afterGarble)).toBe(asJson(fresh));
+  });
+
+  it('ignores what a run killed midway left behind', async () => {
+    const root = tempDir('cache-kill');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 400);
+    const fresh = await load(root, { cache: false, workers: 0 });
+    const script = path.resolve('test/scale/load-child.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', script, root, cacheDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Kill it once it has reported some progress, i.e. while it is writing the cache.
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('progress')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => resolve());
+    });
+    await new Promise((r) => child.on('exit', r));
+    const after = await load(root, { cacheDir, workers: 0 });
+    expect(after.reports).toHaveLength(400);
+    expect(asJson(after)).toBe(asJson(fresh));
+  });
+});
