@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const dir = generate(REPORTS);
   try {
     console.log(`jsonl-first-line: ${REPORTS} reports in ${dir}, ${RUNS} runs each`);
-    await measure('cat FILES | head -1 (baseline)', `find "${dir}" -name '*.txt' -print0 | sort -z | xargs -0 cat | head -1`);
+    await measure('cat FILES | head -1 (baseline)', `find "${dir}" -name '*.txt' -print0 | sort -z | xargs -0 cat 2>/dev/null | head -1`);
     await measure('xxgk DIR --jsonl | head -1', `"${process.execPath}" "${MAIN}" "${dir}" --jsonl | head -1`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

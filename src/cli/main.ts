@@ -4,17 +4,17 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REPORT_EXTENSIONS } from '../load/discover.js';
 import { loadFolder } from '../load/session.js';
 import type { LoadEvent } from '../load/types.js';
 import type { Report } from '../parse/model.js';
-import { buildSearchIndex, search } from '../search/index.js';
 import { defaultLang, Settings, type Lang } from '../settings/settings.js';
 import { parseCommandLine, UsageError, type RunOptions } from './args.js';
 import { ANSI_PAINT, CHECK_CSV_HEADER, NO_PAINT, anomalyRecords, checkBlock, checkCsvRows, failsOn, tally, tallyLine } from './check.js';
 import { runConfig } from './config.js';
 import { LONG_HEADER, csvLine, longRows, wideHeader, wideRow } from './csv.js';
 import { helpText } from './help.js';
-import { fieldFilter, reportFilter } from './select.js';
+import { fieldFilter, reportFilter, type SearchModule } from './select.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
 import { computeStats, statsCsv, statsText } from './stats.js';
 import { formatSummary } from './summary.js';
@@ -22,14 +22,6 @@ import { formatSummary } from './summary.js';
 export const SAMPLE_CORPUS = fileURLToPath(new URL('../../corpus/sample', import.meta.url));
 
 /** What the explorer (src/views/index.tsx) takes; declared here too so the CLI compiles without it. */
-export interface TuiOptions {
-  root: string;
-  events: AsyncIterable<LoadEvent>;
-  settings: Settings;
-  lang: Lang;
-  color: boolean;
-}
-
 const BOM = '\uFEFF';
 
 export function version(): string {
@@ -109,14 +101,14 @@ async function run(options: RunOptions, settings: Settings): Promise<number> {
   await assertReadableFolder(dir, lang);
 
   if (explorer) {
-    const tui = await loadExplorer();
-    if (tui) {
-      if (options.dir !== null) settings.set('lastFolder', dir);
-      process.off('SIGINT', onInterrupt);
-      const color = wantsColor(process.env, options.noColor, true);
-      return tui({ root: dir, events: loadFolder(dir, { thresholds }), settings, lang, color });
-    }
-    process.stderr.write(lang === 'zh' ? 'xxgk: 此版本没有浏览界面，改为输出摘要\n' : 'xxgk: the explorer is not in this build; printing the summary\n');
+    // Imported here, not at the top: scripted runs never load Ink or React.
+    const { runTui } = await import('../views/index.js');
+    if (options.dir !== null) settings.set('lastFolder', dir);
+    process.off('SIGINT', onInterrupt);
+    const color = wantsColor(process.env, options.noColor, true);
+    const code = await runTui({ root: dir, events: loadFolder(dir, { thresholds }), settings, lang, color });
+    // Quitting mid-load may leave parse workers finishing a file: the explorer is closed, so end now.
+    process.exit(code);
   }
 
   const sink = options.output ? await openFile(options.output) : stdoutSink();
@@ -141,7 +133,8 @@ async function produce(options: RunOptions, dir: string, thresholds: ReturnType<
   const color = options.output === null && wantsColor(process.env, options.noColor, process.stdout.isTTY === true);
   const toFile = options.output !== null;
   const streamed = options.mode === 'reports' && (format === 'jsonl' || format === 'csv' || format === 'csv-wide');
-  const accept = reportFilter(options.selection);
+  const searchModule: SearchModule | null = options.selection.query ? await import('../search/index.js') : null;
+  const accept = reportFilter(options.selection, searchModule);
   const progress = progressLine(lang);
 
   if (options.mode === 'reports' && format === 'csv') await sink.write((toFile ? BOM : '') + csvLine(LONG_HEADER));
@@ -167,7 +160,7 @@ async function produce(options: RunOptions, dir: string, thresholds: ReturnType<
   progress.clear();
   if (sink.closed) return 0;
 
-  const selected = select(reports, options);
+  const selected = select(reports, options, searchModule);
   if (reports.length === 0) {
     process.stderr.write(await noReportsMessage(dir, problems, lang));
   } else if (selected.length === 0) {
@@ -193,9 +186,10 @@ async function produce(options: RunOptions, dir: string, thresholds: ReturnType<
 }
 
 /** The selection over the finished corpus; with -q, ranked best first like the explorer's list. */
-function select(reports: Report[], options: RunOptions): Report[] {
+function select(reports: Report[], options: RunOptions, searchModule: SearchModule | null): Report[] {
   const byFields = reports.filter(fieldFilter(options.selection));
-  return options.selection.query ? search(buildSearchIndex(byFields), options.selection.query) : byFields;
+  const query = options.selection.query;
+  return query && searchModule ? searchModule.search(searchModule.buildSearchIndex(byFields), query) : byFields;
 }
 
 async function writeJsonArray(reports: readonly Report[], sink: Sink): Promise<void> {
@@ -247,7 +241,8 @@ async function noReportsMessage(dir: string, problems: number, lang: Lang): Prom
   const zh = lang === 'zh';
   if (entries.length === 0) return zh ? `xxgk: 文件夹是空的：${dir}\n` : `xxgk: the folder is empty: ${dir}\n`;
   if (problems > 0) return zh ? `xxgk: ${dir} 中的报告都无法读取\n` : `xxgk: no report in ${dir} could be read\n`;
-  return zh ? `xxgk: ${dir} 中没有报告文件（.txt）\n` : `xxgk: no report files (.txt) in ${dir}\n`;
+  const kinds = [...REPORT_EXTENSIONS].join(' ');
+  return zh ? `xxgk: ${dir} 中没有报告文件（${kinds}）\n` : `xxgk: no report files (${kinds}) in ${dir}\n`;
 }
 
 async function openFile(target: string): Promise<Sink> {
@@ -263,20 +258,6 @@ async function rememberedFolder(settings: Settings): Promise<string | null> {
   if (typeof last !== 'string') return null;
   const stat = await fs.stat(last).catch(() => null);
   return stat?.isDirectory() ? last : null;
-}
-
-type RunTui = (options: TuiOptions) => Promise<number>;
-
-/** The explorer module, or null while it does not exist in this build. */
-async function loadExplorer(): Promise<RunTui | null> {
-  const specifier = '../views/index.js'; // a variable: the CLI must compile and run before the views exist
-  try {
-    const mod = (await import(specifier)) as { runTui?: RunTui };
-    return typeof mod.runTui === 'function' ? mod.runTui : null;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes('views')) return null;
-    throw err;
-  }
 }
 
 /** A "reading N files…" line on stderr when it is a terminal, redrawn at most a few times a second. */

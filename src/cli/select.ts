@@ -1,6 +1,5 @@
 // The selection flags as one predicate over reports; -q ranking is applied by the caller when it has them all.
 import type { Report, Severity } from '../parse/model.js';
-import { matchesQuery, parseQuery } from '../search/index.js';
 import type { Selection } from './args.js';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -27,9 +26,13 @@ function hasMatchingAnomaly(r: Report, filter: NonNullable<Selection['hasAnomaly
   return r.anomalies.some((a) => a.id === filter.rule);
 }
 
+/** The search module, imported only by runs with -q: its pinyin dictionary costs a quarter second to load. */
+export type SearchModule = typeof import('../search/index.js');
+
 /** The whole selection for one report, as used while streaming. */
-export function reportFilter(selection: Selection): (report: Report) => boolean {
+export function reportFilter(selection: Selection, searchModule: SearchModule | null): (report: Report) => boolean {
   const fields = fieldFilter(selection);
-  const query = selection.query ? parseQuery(selection.query) : null;
-  return (r) => fields(r) && (query === null || matchesQuery(r, query));
+  if (!selection.query || !searchModule) return fields;
+  const query = searchModule.parseQuery(selection.query);
+  return (r) => fields(r) && searchModule.matchesQuery(r, query);
 }

@@ -56,17 +56,33 @@ export async function* loadReports(root: string, options: ReadOptions = {}): Asy
 }
 
 export async function readReport(root: string, found: FoundFile, options: ReadOptions = {}): Promise<LoadItem> {
-  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
-  const problem = (code: string, message: string, messageZh: string): LoadItem => ({
-    kind: 'problem',
-    problem: { file: found.file, code, message: sanitizeInline(message), messageZh: sanitizeInline(messageZh) },
-  });
-  if (found.size > maxBytes) return problem('too-large', tooLargeEn(found.size, maxBytes), tooLargeZh(found.size, maxBytes));
-  const read = await readStable(root, found, maxBytes, options.io ?? nodeFileIO);
-  if ('problem' in read) return { kind: 'problem', problem: read.problem };
-  const bytes = read.bytes;
-  if (bytes.length > maxBytes) return problem('too-large', tooLargeEn(bytes.length, maxBytes), tooLargeZh(bytes.length, maxBytes));
+  const read = await readFound(root, found, options);
+  return 'problem' in read ? { kind: 'problem', problem: read.problem } : parseFoundBytes(found, read.bytes);
+}
 
+/** Reads a found file's bytes, refusing files over the size limit and files that change while being read. */
+export async function readFound(
+  root: string,
+  found: FoundFile,
+  options: ReadOptions = {},
+): Promise<{ bytes: Uint8Array } | { problem: LoadProblem }> {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  if (found.size > maxBytes) return { problem: fileProblem(found, 'too-large', tooLargeEn(found.size, maxBytes), tooLargeZh(found.size, maxBytes)) };
+  const read = await readStable(root, found, maxBytes, options.io ?? nodeFileIO);
+  if ('problem' in read) return read;
+  if (read.bytes.length > maxBytes) {
+    return { problem: fileProblem(found, 'too-large', tooLargeEn(read.bytes.length, maxBytes), tooLargeZh(read.bytes.length, maxBytes)) };
+  }
+  return read;
+}
+
+function fileProblem(found: FoundFile, code: string, message: string, messageZh: string): LoadProblem {
+  return { file: found.file, code, message: sanitizeInline(message), messageZh: sanitizeInline(messageZh) };
+}
+
+/** Bytes of a report file → a report, or the reason it is not one. Pure CPU work: runs on the worker threads. */
+export async function parseFoundBytes(found: FoundFile, bytes: Uint8Array): Promise<LoadItem> {
+  const problem = (code: string, message: string, messageZh: string): LoadItem => ({ kind: 'problem', problem: fileProblem(found, code, message, messageZh) });
   const format = sniffFormat(bytes, found.file);
   let extracted: Extracted;
   switch (format) {

@@ -2,10 +2,17 @@
 // results are returned per task, and the loader keeps the files' order, so serial and parallel runs agree.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { FileResult, FileTask } from './process.js';
+import type { FoundFile } from './discover.js';
+import type { LoadItem } from './types.js';
+
+interface Job {
+  id: number;
+  found: FoundFile;
+  bytes: Uint8Array;
+}
 
 interface Pending {
-  resolve: (r: FileResult) => void;
+  resolve: (r: LoadItem) => void;
   reject: (e: Error) => void;
 }
 
@@ -27,7 +34,7 @@ function startWorker(): Worker {
 export class ParsePool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly queue: Array<{ id: number; task: FileTask }> = [];
+  private readonly queue: Job[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly busy = new Map<Worker, number>();
   private nextId = 0;
@@ -36,18 +43,19 @@ export class ParsePool {
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const worker = startWorker();
-      worker.on('message', (msg: { id: number; result?: FileResult; error?: string }) => this.onMessage(worker, msg));
+      worker.on('message', (msg: { id: number; item?: LoadItem; error?: string }) => this.onMessage(worker, msg));
       worker.on('error', (err) => this.onWorkerError(worker, err));
       this.workers.push(worker);
       this.idle.push(worker);
     }
   }
 
-  run(task: FileTask): Promise<FileResult> {
+  /** Parses a file's bytes on a worker. The bytes are moved, not copied: the caller must not use them after. */
+  run(found: FoundFile, bytes: Uint8Array): Promise<LoadItem> {
     if (this.closed) return Promise.reject(new Error('pool closed'));
     const id = this.nextId++;
-    const promise = new Promise<FileResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.queue.push({ id, task });
+    const promise = new Promise<LoadItem>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.queue.push({ id, found, bytes: ownBuffer(bytes) });
     this.dispatch();
     return promise;
   }
@@ -57,17 +65,17 @@ export class ParsePool {
       const worker = this.idle.pop()!;
       const job = this.queue.shift()!;
       this.busy.set(worker, job.id);
-      worker.postMessage(job);
+      worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
     }
   }
 
-  private onMessage(worker: Worker, msg: { id: number; result?: FileResult; error?: string }): void {
+  private onMessage(worker: Worker, msg: { id: number; item?: LoadItem; error?: string }): void {
     this.busy.delete(worker);
     this.idle.push(worker);
     const p = this.pending.get(msg.id);
     this.pending.delete(msg.id);
     if (p) {
-      if (msg.result) p.resolve(msg.result);
+      if (msg.item) p.resolve(msg.item);
       else p.reject(new Error(msg.error ?? 'worker failed'));
     }
     this.dispatch();
@@ -92,4 +100,9 @@ export class ParsePool {
     this.closed = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** A view that owns its whole ArrayBuffer, so it can be transferred without taking a shared pool buffer along. */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }

@@ -5,10 +5,10 @@
 import { runChecks } from '../parse/checks/index.js';
 import type { Thresholds } from '../parse/checks/thresholds.js';
 import type { Report } from '../parse/model.js';
-import { ParseCache } from './cache.js';
+import { ParseCache, contentHash } from './cache.js';
 import { discover, type FoundFile } from './discover.js';
 import { ParsePool, defaultWorkerCount } from './pool.js';
-import { processFile, type FileResult } from './process.js';
+import { parseFoundBytes, readFound } from './load.js';
 import type { LoadEvent, LoadItem, LoadProblem } from './types.js';
 
 export interface LoadOptions {
@@ -48,25 +48,31 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   let done = 0;
   let bytes = 0;
 
+  // Reading and hashing happen here (the cache needs the hash; cat-speed I/O); only parsing goes to a worker.
   const processOne = async (found: FoundFile, position: number): Promise<LoadItem> => {
     const key = { path: found.path, size: found.size, mtimeMs: found.mtimeMs };
-    const candidate = cache ? await cache.candidate(key) : null;
-    const task = { root, found, expectedHash: candidate?.hash ?? null };
-    let result: FileResult;
-    if (position < FIRST_ON_MAIN_THREAD || workerCount === 0) {
-      result = await processFile(task);
-    } else {
-      pool ??= new ParsePool(workerCount);
-      result = await pool.run(task).catch(() => processFile(task)); // a dead worker costs speed, not a file
-    }
-    if (result.item === null && candidate) {
+    const [candidate, read] = await Promise.all([cache ? cache.candidate(key) : null, readFound(root, found)]);
+    if ('problem' in read) return { kind: 'problem', problem: read.problem };
+    const hash = cache ? contentHash(read.bytes) : null;
+    if (candidate && candidate.hash === hash) {
       candidate.report.file = found.file; // the same file may be reached from another root
       stats.cached++;
       return { kind: 'report', report: candidate.report };
     }
     stats.parsed++;
-    const item = result.item ?? { kind: 'problem', problem: { file: found.file, code: 'io-error', message: 'cannot read', messageZh: '无法读取' } };
-    if (cache && result.hash && item.kind === 'report') cache.put(key, result.hash, item.report);
+    let item: LoadItem;
+    if (position < FIRST_ON_MAIN_THREAD || workerCount === 0) {
+      item = await parseFoundBytes(found, read.bytes);
+    } else {
+      pool ??= new ParsePool(workerCount);
+      const bytes = read.bytes;
+      // A dead worker costs speed, not a file: parse here instead (the bytes were moved, so read again).
+      item = await pool.run(found, bytes).catch(async () => {
+        const again = await readFound(root, found);
+        return 'problem' in again ? { kind: 'problem' as const, problem: again.problem } : parseFoundBytes(found, again.bytes);
+      });
+    }
+    if (cache && hash && item.kind === 'report') cache.put(key, hash, item.report);
     return item;
   };
 

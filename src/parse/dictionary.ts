@@ -137,7 +137,9 @@ export const ACTIVE_COLUMN_LABELS: Record<string, { zh: string; en: string }> = 
 };
 
 export function emptyApplicationRow(): ApplicationRow {
-  return Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, null])) as ApplicationRow;
+  const row: Record<string, Figure> = {};
+  for (const c of APPLICANT_COLUMNS) row[c] = null;
+  return row as ApplicationRow;
 }
 
 export function emptyApplicationTable(): ApplicationTable {
@@ -159,9 +161,22 @@ export function applicationRow(table: ApplicationTable, id: string): Application
   return row;
 }
 
+// Paths are the dictionary's ids, a few dozen: each is split once (getPath runs for every cell of every check).
+const PATH_PARTS = new Map<string, readonly string[]>();
+
+function pathParts(path: string): readonly string[] {
+  let parts = PATH_PARTS.get(path);
+  if (parts === undefined) {
+    parts = path.split('.');
+    if (PATH_PARTS.size >= 10_000) PATH_PARTS.clear();
+    PATH_PARTS.set(path, parts);
+  }
+  return parts;
+}
+
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
-  for (const part of path.split('.')) {
+  for (const part of pathParts(path)) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
@@ -169,9 +184,10 @@ export function getPath(obj: unknown, path: string): unknown {
 }
 
 export function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
+  const parts = pathParts(path);
   let cur = obj;
-  for (const part of parts.slice(0, -1)) {
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i]!;
     if (typeof cur[part] !== 'object' || cur[part] === null) cur[part] = {};
     cur = cur[part] as Record<string, unknown>;
   }

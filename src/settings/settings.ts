@@ -23,6 +23,22 @@ const number = (min: number, max: number) => (raw: string) => {
 const monthDay = (raw: string) =>
   /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw) ? { value: raw } : { error: 'expected a date as MM-DD, e.g. 03-31' };
 
+/** Structure only (an object of key specs); the explorer checks command names and keys when it starts. */
+function parseKeyOverrides(raw: string): { value: unknown } | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { error: 'expected JSON, e.g. {"nextAnomaly":["n","]"]}' };
+  }
+  const ok =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((k) => typeof k === 'string')));
+  return ok ? { value } : { error: 'expected an object of command → key or [keys]' };
+}
+
 export const SETTINGS: readonly SettingDef[] = [
   {
     key: 'lang',
@@ -72,6 +88,13 @@ export const SETTINGS: readonly SettingDef[] = [
     descriptionZh: '本级政府年度报告（及2019年前各类报告）的公布期限（次年 月-日）',
     default: '03-31',
     parse: monthDay,
+  },
+  {
+    key: 'keys',
+    description: 'Key binding overrides as JSON, e.g. {"nextAnomaly":["n","]"]} (commands: docs/keys.md)',
+    descriptionZh: '按键覆盖（JSON），例如 {"nextAnomaly":["n","]"]}（命令见 docs/keys.md）',
+    default: {},
+    parse: parseKeyOverrides,
   },
   {
     key: 'lastFolder',

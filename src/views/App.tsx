@@ -61,6 +61,13 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   const [nav, navDispatch] = useReducer(navigationReducer, initialNavigationState);
   const [list, listDispatch] = useReducer(listReducer, initialListState());
   const [message, notify] = useMessage();
+  // Whether keys go to the search box, known at once: the next chunk of input can arrive before React re-renders.
+  const searchOpen = useRef(false);
+  const openSearch = (initial = '') => {
+    searchOpen.current = true;
+    searchDispatch({ type: 'open' });
+    if (initial) searchDispatch({ type: 'type', text: initial });
+  };
   // Where n/N last landed; it counts only while that report is selected.
   const [anomalyAt, setAnomalyAt] = useState<{ file: string; index: number } | null>(null);
 
@@ -177,7 +184,7 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
       case 'help':
         return navDispatch({ type: 'toggleHelp' });
       case 'search':
-        return searchDispatch({ type: 'open' });
+        return openSearch();
       case 'focusList':
         return navDispatch({ type: 'focus', focus: 'list' });
       case 'nextTab':
@@ -208,7 +215,8 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   useInput((input, key) => {
     const command = commandFor(keymap, input, key);
     if (command === 'forceQuit') return exit();
-    if (searchState.editing) {
+    if (searchOpen.current) {
+      if (key.escape || key.return) searchOpen.current = false;
       if (key.escape) searchDispatch({ type: 'cancel' });
       else if (key.return) searchDispatch({ type: 'accept' });
       else if (key.backspace || key.delete) searchDispatch({ type: 'backspace' });
@@ -220,7 +228,19 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
       if (command === 'help' || command === 'back' || command === 'quit') navDispatch({ type: 'toggleHelp' });
       return;
     }
-    if (!command) return;
+    if (!command) {
+      // Keys typed faster than the screen reads them arrive as one chunk ("/沙依巴克"): take them one by one,
+      // and once `/` opens the search box the rest is the query.
+      const chars = [...input];
+      if (chars.length > 1 && !key.ctrl && !key.meta) {
+        for (const [i, ch] of chars.entries()) {
+          const each = keymap.get(ch);
+          if (each === 'search') return openSearch(chars.slice(i + 1).join(''));
+          if (each) run(each);
+        }
+      }
+      return;
+    }
     if (paneOwnsMoves && ['up', 'down', 'left', 'right', 'top', 'bottom', 'pageUp', 'pageDown', 'enter'].includes(command)) return;
     run(command);
   });
@@ -260,7 +280,7 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
                 </Pane>
               )}
               {layout.detailWidth > 0 && (
-                <DetailPane report={report} reports={filtered} problems={corpus.problems} nav={nav} bindings={bindings} width={layout.detailWidth} height={layout.paneHeight} actions={actions} lang={lang} />
+                <DetailPane report={report} reports={filtered} allReports={corpus.reports} problems={corpus.problems} nav={nav} bindings={bindings} width={layout.detailWidth} height={layout.paneHeight} actions={actions} lang={lang} />
               )}
             </Box>
           )}

@@ -18,10 +18,10 @@ const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 
+/** Runs the explorer until the user quits. The CLI remembers the folder (`lastFolder`); the explorer remembers the language when it is switched. */
 export async function runTui(options: TuiOptions): Promise<number> {
   const { settings } = options;
   const { bindings, errors } = applyKeyOverrides(settings.get('keys'));
-  rememberSafely(settings, 'lastFolder', options.root);
 
   const stdout = process.stdout;
   // The alternate screen keeps the user's shell scrollback intact; it is left on every way out, Ctrl-C included.

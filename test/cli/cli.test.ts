@@ -4,10 +4,10 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_ROWS, getPath } from '../../src/parse/dictionary.js';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type Report } from '../../src/parse/model.js';
-import { MAIN, ROOT, SEEDS, ensureBuilt, replicatedSeeds, tempDir, xxgk } from './run.js';
+import { MAIN, ROOT, SEEDS, ensureBuilt, removeTempDirs, replicatedSeeds, tempDir, xxgk } from './run.js';
 
 const SEED_000 = '000_81e12db4ab5ce8f0.txt';
 const SEED_001 = '001_3c37fa3851a0a726.txt';
@@ -25,6 +25,7 @@ const filesOf = (args: string[]) => jsonOf(args).map((r) => r.file);
 const oneLine = (s: string) => s.trimEnd().split('\n').length === 1;
 
 beforeAll(() => ensureBuilt(), 120_000);
+afterAll(() => removeTempDirs());
 
 describe('help and version', () => {
   it('--help prints usage and examples to stdout', () => {
@@ -146,7 +147,7 @@ describe('default output when stdout is not a terminal', () => {
 });
 
 describe('--json and --jsonl', () => {
-  const ajv = new Ajv({ allErrors: true });
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
   const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'docs/report.schema.json'), 'utf8')));
   const explain = () => ajv.errorsText(validate.errors);
 

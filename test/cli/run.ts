@@ -1,6 +1,6 @@
 // Runs the BUILT CLI as a user's shell would: no TTY on stdin or stdout, a private settings folder.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +29,17 @@ export interface Run {
   raw: Buffer;
 }
 
+const created: string[] = [];
+
 export function tempDir(prefix = 'xxgk-cli-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made (call in afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 const configHome = tempDir('xxgk-cli-config-');

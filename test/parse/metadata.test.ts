@@ -153,3 +153,57 @@ describe('metadata helpers', () => {
     expect(findCitedFormat(['国办函〔2020〕109号'])).toBeNull();
   });
 });
+
+describe('metadata: realistic titles and signatures', () => {
+  it('reads a title a portal wraps in 《》', () => {
+    const m = metaOf('首页 > 政务公开\n\n《河南省2022年政府信息公开工作年度报告》\n\n发布时间：2023年3月28日\n');
+    expect(m.title).toBe('河南省2022年政府信息公开工作年度报告');
+    expect(m.jurisdiction).toBe('河南省');
+    expect(m.year).toBe(2022);
+    expect(m.publishedAt).toBe('2023-03-28');
+  });
+  it('reads a 关于…工作情况的报告 title', () => {
+    const m = metaOf('北京市海淀区人民政府关于2022年度政府信息公开工作情况的报告\n正文。\n');
+    expect(m.title).toBe('北京市海淀区人民政府关于2022年度政府信息公开工作情况的报告');
+    expect(m.jurisdiction).toBe('北京市海淀区人民政府');
+    expect(m.level).toBe('district');
+  });
+  it('takes the body from a signature with the date on the same line when the title names none', () => {
+    const m = metaOf('2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局坚持公开为常态。\n平阳县水利局　2023年1月18日\n');
+    expect(m.jurisdiction).toBe('平阳县水利局');
+    expect(m.bodyType).toBe('department');
+    expect(m.signedAt).toBe('2023-01-18');
+    expect(m.jurisdictionSource).toBe('signature');
+  });
+});
+
+describe('metadata: a report saved as Markdown', () => {
+  it('reads a # title without its marker', () => {
+    const m = metaOf('# 宜良县人民政府2023年政府信息公开工作年度报告\n\n发布日期：2024-01-30\n');
+    expect(m.title).toBe('宜良县人民政府2023年政府信息公开工作年度报告');
+    expect(m.jurisdiction).toBe('宜良县人民政府');
+    expect(m.publishedAt).toBe('2024-01-30');
+  });
+});
+
+describe('metadata: portal info lines', () => {
+  it('reads 日期：… 来源：… and 发布时间：… 10:30 as the publication date', () => {
+    expect(metaOf('标题\n日期：2023-01-10 14:31:37 来源：市场监管局 浏览量：\n').publishedAt).toBe('2023-01-10');
+    expect(metaOf('标题\n来源：XX市人民政府　发布时间：2023-01-20 10:30\n').publishedAt).toBe('2023-01-20');
+    expect(metaOf('标题\n成文日期：2023-01-05\n').publishedAt).toBeNull();
+  });
+});
+
+describe('metadata: a page without a title line names the report in its opening sentence', () => {
+  it('takes the body from 现公布…年度报告 / 编制了《…》, but not the year quoted there', () => {
+    const xingren = metaOf('根据《条例》要求,现公布兴仁市人民政府2022年政府信息公开工作年度报告。本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况\n(一)主动公开情况。2022年,共公开各类政府信息12888条。');
+    expect(xingren.jurisdiction).toBe('兴仁市人民政府');
+    expect(xingren.bodyType).toBe('government');
+    const tianhuang = metaOf('我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》。所列数据的统计期限自2021年1月1日起至12月31日止。\n一、总体情况\n2021年度,我镇认真贯彻落实上级要求。');
+    expect(tianhuang.jurisdiction).toBe('田黄镇');
+    expect(tianhuang.year).toBe(2021);
+  });
+  it('does not take 我办 / 我局 from 现将我办…报告如下', () => {
+    expect(metaOf('现将我办2022年度政府信息公开情况报告如下:\n一、总体情况\n正文').jurisdiction).toBeNull();
+  });
+});

@@ -153,3 +153,91 @@ describe('narrative across wrapped lines', () => {
     expect(n.mentions.map((m) => [m.id, m.value, m.line])).toEqual([['applicationsReceived', 3, 2]]);
   });
 });
+
+describe('narrative: realistic wordings', () => {
+  it('reads 办结 / 结转 in a sentence that follows the one about applications', () => {
+    expect(values('2019年，本县共收到政府信息公开申请50件，其中本年新收48件，上年结转2件。全年办结47件，结转下年度3件。')).toEqual([
+      ['applicationsReceived', 50],
+      ['applicationsNew', 48],
+      ['carriedOver', 2],
+      ['applicationsConcluded', 47],
+      ['carriedForward', 3],
+    ]);
+  });
+  it('does not carry the application context into a sentence about something else', () => {
+    expect(values('共收到政府信息公开申请5件。12345热线工单办结1000件。')).toEqual([['applicationsReceived', 5]]);
+  });
+  it('sees 含上年结转 in either order of the breakdown, and not in 不含上年结转', () => {
+    const either = narrativeOf('全年共受理政府信息公开申请56件，其中上年结转3件，本年新收53件。').narrative;
+    expect(either.applicationsReceived).toMatchObject({ value: 56, includesCarriedOver: true });
+    const not = narrativeOf('我局共收到政府信息公开申请十二件（不含上年结转一件），办结十二件。').narrative;
+    expect(not.applicationsReceived).toMatchObject({ value: 12, includesCarriedOver: false });
+    expect(not.carriedOver).toMatchObject({ value: 1 });
+  });
+  it('reads 主动公开政府信息总数N条', () => {
+    expect(narrativeOf('本年度主动公开政府信息总数2,942条。通过局门户网站公开政府信息52条。').narrative.proactiveItems).toMatchObject({ value: 2942 });
+  });
+});
+
+describe('narrative: wordings seen on department portals', () => {
+  it('reads a count of 依申请…事项 in 例', () => {
+    expect(values('2022年我局共受理依申请政府信息公开事项17例，全部按时办结。')).toEqual([
+      ['applicationsReceived', 17],
+      ['allConcluded', true],
+    ]);
+  });
+  it('reads 申请办结数N件', () => {
+    expect(values('受理政府信息依申请公开11件，其中网络申请11件，申请办结数8件，结转下一年办理1件。')).toEqual([
+      ['applicationsReceived', 11],
+      ['applicationsConcluded', 8],
+      ['carriedForward', 1],
+    ]);
+  });
+  it('reads "no application received" as 0, but not 未收到…申请行政复议', () => {
+    expect(values('全年未收到政府信息公开申请。')).toEqual([['applicationsReceived', 0]]);
+    expect(values('本年度未收到和处理政府信息公开申请事件。')).toEqual([['applicationsReceived', 0]]);
+    expect(values('本年度未收到因政府信息公开申请行政复议的情况。')).toEqual([['reviews', 0]]);
+  });
+  it('reads fee statements: 依申请公开收费0元, 无因…收取费用', () => {
+    expect(values('依申请公开收费0元。')).toEqual([['feesCharged', false]]);
+    expect(values('本年度无因政府信息公开收取费用情况。')).toEqual([['feesCharged', false]]);
+  });
+  it('reads 发布各类政府信息N余条 as proactive items', () => {
+    expect(values('共发布各类政府信息3600余条。')).toEqual([['proactiveItems', 3600]]);
+  });
+});
+
+describe('narrative: wordings of a provincial 2019 report (test/fixtures/real)', () => {
+  const text = '市政府办公厅代表市政府共受理政府信息公开申请859件，申请数量较去年回落12.3%；答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复），均在法定期限内予以答复。信息公开类行政复议7件，诉讼9件，均获维持。';
+  it('reads 答复…申请N件 as concluded and N件申请…顺延到下年度 as carried forward', () => {
+    const n = narrativeOf(text).narrative;
+    expect(n.applicationsReceived?.value).toBe(859);
+    expect(n.applicationsConcluded?.value).toBe(805);
+    expect(n.carriedForward?.value).toBe(72);
+    expect(n.carriedOver?.value).toBe(18);
+  });
+  it('does not read 均…予以答复 as all concluded in a sentence that carries applications into next year', () => {
+    expect(narrativeOf(text).narrative.allConcluded).toBeUndefined();
+    expect(narrativeOf('共收到申请12件，均已按时办结。').narrative.allConcluded?.value).toBe(true);
+  });
+  it('reads a bare 诉讼N件 right after a review count as litigations, and no other bare 诉讼', () => {
+    expect(narrativeOf(text).narrative.litigations?.value).toBe(9);
+    expect(narrativeOf('全年受理民事诉讼5件。').narrative.litigations).toBeUndefined();
+  });
+});
+
+describe('narrative: wordings of county and township pages (test/fixtures/real)', () => {
+  it('reads a count written before its object: 共收到10件依申请公开请求, 收到8份…申请', () => {
+    expect(narrativeOf('2022年,共收到10件依申请公开请求。').narrative.applicationsReceived?.value).toBe(10);
+    expect(narrativeOf('区政府办公室共收到8份政府信息公开申请,均为自然人申请。').narrative.applicationsReceived?.value).toBe(8);
+  });
+  it('reads carried-over and carried-forward counts tied to a named year', () => {
+    const n = narrativeOf('2022年,共收到10件依申请公开请求,2021年结转政府信息公开申请2件,共办结10件,结转2023年度继续办理2件。').narrative;
+    expect(n.carriedOver?.value).toBe(2);
+    expect(n.carriedForward?.value).toBe(2);
+    expect(narrativeOf('共收到申请5件,2022年结转下年度3件。').narrative.carriedOver).toBeUndefined();
+  });
+  it('reads 新收到依申请公开政府信息0件 as new applications', () => {
+    expect(narrativeOf('本年度我街道新收到依申请公开政府信息0件,上年结转申请0件。').narrative.applicationsNew?.value).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/parse/stages/normalize.js';
-import { parseChineseNumeral, segment } from '../../src/parse/stages/segment.js';
+import { parseChineseNumeral, segment, stripHeadingMarkup } from '../../src/parse/stages/segment.js';
 
 function seed(id: string): string {
   const names: Record<string, string> = {
@@ -136,5 +136,24 @@ describe('segment on variants', () => {
     const dup = segment(normalize('一、总体情况\n一、总体情况\n'));
     expect(dup.diagnostics.map((d) => [d.code, d.line])).toEqual([['section-duplicate', 2]]);
     expect(segment(normalize('只有正文。')).diagnostics.map((d) => d.code)).toEqual(['no-sections']);
+  });
+});
+
+describe('segment: Markdown headings', () => {
+  it('reads ## and **…** headings like plain ones', () => {
+    expect(stripHeadingMarkup('## 一、总体情况')).toBe('一、总体情况');
+    expect(stripHeadingMarkup('**二、主动公开政府信息情况**')).toBe('二、主动公开政府信息情况');
+    const { sections } = segment(normalize('# 标题\n## 一、总体情况\n正文。\n**五、存在的主要问题及改进情况**\n正文。\n'));
+    expect(sections.map((s) => [s.key, s.ordinal, s.line])).toEqual([
+      ['overview', 1, 2],
+      ['problems', 5, 4],
+    ]);
+  });
+});
+
+describe('segment: titles seen in real reports', () => {
+  it('reads a problems title that names its subject first (政府信息公开工作存在的主要问题及改进情况)', () => {
+    expect(keysOf('五、政府信息公开工作存在的主要问题及改进情况\n（一）主要问题')).toEqual([['problems', 5]]);
+    expect(keysOf('五、政务公开工作存在的问题及改进措施\n一是…')).toEqual([['problems', 5]]);
   });
 });

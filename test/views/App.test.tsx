@@ -134,3 +134,24 @@ describe('App', () => {
     expect(frame).not.toContain('\u001b[31m坚持');
   });
 });
+
+describe('App input chunks', () => {
+  it('treats "/" followed by text in one chunk as opening the search with that query', async () => {
+    const app = render(<App events={corpusEvents()} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 120, rows: 30 }} />);
+    await tick(250);
+    app.stdin.write('/沙依巴克');
+    await tick();
+    expect(app.lastFrame()).toContain('/ 沙依巴克');
+    expect(app.lastFrame()).toMatch(/1\/1 \(3\)\s*$/);
+  });
+});
+
+describe('App input chunks of keys', () => {
+  it('runs each key of a chunk such as "j4"', async () => {
+    const app = render(<App events={corpusEvents()} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 120, rows: 30 }} />);
+    await tick(250);
+    app.stdin.write('j4');
+    await tick();
+    expect(app.lastFrame()).toMatch(/沙依巴克区人民政府 2022 › 依申请/);
+  });
+});

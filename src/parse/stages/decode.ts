@@ -1,6 +1,8 @@
 // Stage 1 — decode: bytes → text. The encoding is detected from the bytes (BOM, UTF-8 validity, then
 // statistical detection), never guessed from the file name: most older government files are GB18030/GBK.
-import chardet from 'chardet';
+import type { Context, Recogniser } from 'chardet/lib/encoding/index.js';
+import { big5, gb_18030 } from 'chardet/lib/encoding/mbcs.js';
+import { UTF_16BE, UTF_16LE } from 'chardet/lib/encoding/unicode.js';
 import iconv from 'iconv-lite';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
@@ -47,9 +49,9 @@ export function decode(bytes: Uint8Array): Decoded {
   return { text, encoding: guess, diagnostics };
 }
 
-function detectLegacyEncoding(bytes: Uint8Array): string {
+export function detectLegacyEncoding(bytes: Uint8Array): string {
   const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
-  const candidates = chardet.analyse(sample);
+  const candidates = analyseCandidates(sample);
   for (const c of candidates) {
     const name = c.name.toLowerCase();
     if (name === 'big5') return 'big5';
@@ -59,6 +61,31 @@ function detectLegacyEncoding(bytes: Uint8Array): string {
   }
   // GB18030 is a superset of GBK/GB2312 and decodes any byte string: the safest default for Chinese files.
   return 'gb18030';
+}
+
+// Only these recognisers can decide the result: the loop above skips every other candidate. chardet.analyse runs
+// all 26 (the single-byte ones dominate its cost); running these four on the same context and sorting them the same
+// way (stable, by confidence) gives the same first match. test/parse/determinism.test.ts checks both agree.
+const RECOGNISERS: readonly Recogniser[] = [new UTF_16BE(), new UTF_16LE(), new big5(), new gb_18030()];
+
+/** chardet.analyse(sample) restricted to the candidates detectLegacyEncoding reads, in the same order. */
+export function analyseCandidates(sample: Uint8Array): Array<{ name: string; confidence: number }> {
+  const byteStats = new Array<number>(256).fill(0);
+  for (let i = 0; i < sample.length; i++) byteStats[sample[i]!]!++;
+  let c1Bytes = false;
+  for (let i = 0x80; i <= 0x9f; i++) {
+    if (byteStats[i] !== 0) {
+      c1Bytes = true;
+      break;
+    }
+  }
+  const context: Context = { byteStats, c1Bytes, rawInput: sample, rawLen: sample.length, inputBytes: sample, inputLen: sample.length };
+  const matches: Array<{ name: string; confidence: number }> = [];
+  for (const recogniser of RECOGNISERS) {
+    const match = recogniser.match(context);
+    if (match) matches.push(match);
+  }
+  return matches.sort((a, b) => b.confidence - a.confidence);
 }
 
 function countReplacement(text: string): number {

@@ -3,7 +3,7 @@ import { diagnostic } from '../diagnostics.js';
 import { classifyJurisdiction, looksLikeBodyName } from '../jurisdiction.js';
 import type { BodyType, Diagnostic, Level, Section } from '../model.js';
 import type { NormalizedDoc } from './normalize.js';
-import { parseChineseNumeral } from './segment.js';
+import { parseChineseNumeral, stripHeadingMarkup } from './segment.js';
 
 export interface Metadata {
   title: string | null;
@@ -18,7 +18,7 @@ export interface Metadata {
   citedFormat: '2019' | '2021' | null;
   diagnostics: Diagnostic[];
   /** Where the jurisdiction was read from. */
-  jurisdictionSource?: 'title' | 'overview' | 'signature' | 'file' | null;
+  jurisdictionSource?: 'title' | 'preamble' | 'overview' | 'signature' | 'file' | null;
   /** Each year the report states, by where it states it, for the year-mismatch check. */
   yearSources?: { title: number | null; period: number | null; overview: number | null };
   /** The body named in the signature block, Simplified. */
@@ -39,13 +39,20 @@ const compact = (s: string): string => s.replace(/\s+/g, '');
 
 // ── Title ─────────────────────────────────────────────────────────────────────
 
-const TITLE_END = /(?:年度?报告|年报|工作报告|情况报告)$/;
+// …年度报告, or the 关于…工作情况的报告 form some bodies title their report with.
+const TITLE_END = /(?:年度?报告|年报|工作报告|情况的?报告)$/;
 const TITLE_SUBJECT = /政府信息公开|政务公开|信息公开/;
 
 /** A line that could be (the end of) a report title: short, no sentence punctuation, no breadcrumb. */
 function titleLike(line: string): boolean {
   const c = compact(line);
   return c.length >= 6 && c.length <= 70 && !/[。,，;；:：>»|\t]|当前位置|首页/.test(line) && !/^(?:根据|依据|按照|本报告)/.test(c);
+}
+
+/** A title a portal quotes as a document name (《…年度报告》, 【…】, “…”) without its brackets. */
+function unwrapTitle(c: string): string {
+  const m = /^[《【“「"]([^《》【】“”「」"]+)[》】”」"]$/.exec(c);
+  return m ? m[1]! : c;
 }
 
 interface FoundTitle {
@@ -66,13 +73,13 @@ export function findTitle(doc: NormalizedDoc): FoundTitle | null {
     const i = nonBlank[k]!;
     const line = doc.lines[i]!;
     if (!titleLike(line)) continue;
-    const c = compact(line);
+    const c = unwrapTitle(compact(stripHeadingMarkup(line)));
     if (TITLE_END.test(c) && TITLE_SUBJECT.test(c)) {
       return { title: doc.original[i]!.trim(), normalized: c, line: i + 1 };
     }
     const j = nonBlank[k + 1];
     if (j !== undefined && j - i <= 3 && titleLike(doc.lines[j]!)) {
-      const joined = c + compact(doc.lines[j]!);
+      const joined = unwrapTitle(c + compact(stripHeadingMarkup(doc.lines[j]!)));
       if (TITLE_END.test(joined) && TITLE_SUBJECT.test(joined) && !TITLE_END.test(c)) {
         return { title: doc.original[i]!.trim() + doc.original[j]!.trim(), normalized: joined, line: i + 1 };
       }
@@ -125,6 +132,22 @@ function jurisdictionFromOverview(doc: NormalizedDoc, sections: readonly Section
   return null;
 }
 
+// 现公布兴仁市人民政府2022年政府信息公开工作年度报告 / 编制了《田黄镇2020年政府信息公开工作年度报告》: a page
+// without a title line often names the report in its opening sentence. Only the body is taken from it: the
+// year quoted there is sometimes last year's (a template not updated), the statistics period is not.
+const NAMED_REPORT = /(?:公布|公开|编制了?|印发|发布)《?([^《》,，。;；:：]{2,40}?\d{4}年度?政府信息公开工作(?:年度)?报告)/;
+
+function jurisdictionFromPreamble(doc: NormalizedDoc, sections: readonly Section[]): string | null {
+  const firstSection = sections.length > 0 ? Math.min(...sections.map((s) => s.line)) : 10;
+  for (let i = 0; i < Math.min(doc.lines.length, firstSection - 1, 10); i++) {
+    const m = NAMED_REPORT.exec(compact(doc.lines[i] ?? ''));
+    if (!m) continue;
+    const name = jurisdictionFromTitle(m[1]!);
+    if (name && classifyJurisdiction(name).bodyType !== 'unknown') return name;
+  }
+  return null;
+}
+
 /** The issuing body's name and the date under it at the end of the report. */
 function signatureBlock(doc: NormalizedDoc): { name: string | null; date: string | null; line: number | null } {
   const tail: number[] = [];
@@ -134,12 +157,24 @@ function signatureBlock(doc: NormalizedDoc): { name: string | null; date: string
   for (let k = 0; k < tail.length; k++) {
     const i = tail[k]!;
     const date = parseDateOnly(doc.lines[i]!);
-    if (!date) continue;
+    if (!date) {
+      const sameLine = signatureOnOneLine(doc.lines[i]!);
+      if (sameLine) return { ...sameLine, line: i + 1 };
+      continue;
+    }
     const above = tail[k + 1];
     const name = above !== undefined && looksLikeBodyName(compact(doc.lines[above]!)) ? compact(doc.lines[above]!) : null;
     return { name, date, line: i + 1 };
   }
   return { name: null, date: null, line: null };
+}
+
+/** `平阳县水利局　2023年1月18日`: the body and the date on one line, separated by spaces. */
+function signatureOnOneLine(line: string): { name: string; date: string } | null {
+  const m = /^(\S+)\s+(\S+)$/.exec(line.trim().replace(/\s+(?=[年月日])|(?<=[年月日])\s+/g, ''));
+  if (!m) return null;
+  const date = parseDateOnly(m[2]!);
+  return date && looksLikeBodyName(m[1]!) ? { name: m[1]!, date } : null;
 }
 
 /** A date standing alone on a line (2025年2月25日, 二〇二五年二月二十五日, 2025-02-25), ISO; null otherwise. */
@@ -174,11 +209,16 @@ export function parseDate(text: string): { iso: string; length: number } | null 
 
 // ── Publication date, year, cited format ─────────────────────────────────────
 
-const PUBLISHED_LABEL = /(?:发布时间|发布日期|发布于|公开日期|公开时间|发文日期|信息时间)\s*[:：]?\s*/g;
+// A bare 日期: opening a portal's info line (日期：2023-01-10 14:31:37 来源：…) is the publication date too.
+const PUBLISHED_LABEL = /(?:发布时间|发布日期|发布于|公开日期|公开时间|发文日期|信息时间|^\s*日期\s*[:：])\s*[:：]?\s*/g;
+
+const HAS_PUBLISHED_LABEL = new RegExp(PUBLISHED_LABEL.source, PUBLISHED_LABEL.flags.replace('g', ''));
 
 function findPublishedAt(doc: NormalizedDoc): { iso: string; line: number } | null {
   for (let i = 0; i < doc.lines.length; i++) {
     const line = doc.lines[i]!;
+    // The same pattern without the g flag: a cheap test before matchAll, which copies the pattern on every call.
+    if (!HAS_PUBLISHED_LABEL.test(line)) continue;
     for (const m of line.matchAll(PUBLISHED_LABEL)) {
       const date = parseDate(line.slice(m.index + m[0].length).trim());
       if (date) return { iso: date.iso, line: i + 1 };
@@ -239,6 +279,7 @@ export function extractMetadata(doc: NormalizedDoc, sections: readonly Section[]
 
   const candidates: Array<[NonNullable<Metadata['jurisdictionSource']>, () => string | null]> = [
     ['title', () => (title ? jurisdictionFromTitle(title.normalized) : null)],
+    ['preamble', () => jurisdictionFromPreamble(doc, sections)],
     ['overview', () => jurisdictionFromOverview(doc, sections)],
     ['signature', () => signature.name],
     ['file', () => jurisdictionFromFileName(fileName)],

@@ -15,7 +15,7 @@ export interface Narrative {
 
 // A count: Arabic (with thousands separators) or Chinese numerals (一件, 两件, 十二件).
 const NUM = '(\\d{1,3}(?:,\\d{3})+|\\d+|[零〇一二两三四五六七八九十百千万]+)';
-const UNIT = '(?:件|条|个|份|宗|起|次)';
+const UNIT = '(?:件|条|个|份|宗|起|次|例)';
 
 /** The count a NUM capture holds, or null. */
 function count(text: string): number | null {
@@ -38,42 +38,57 @@ const RULES: Rule[] = [
   {
     id: 'applicationsReceived',
     pattern: new RegExp(
-      `(?:收到|受理|接收|接到)(?:了)?(?:[^,;。]{0,25}?)(?:申请|申请公开|公开申请)(?:共计|共|总计|合计|总数为?)?(?:为|达)?${NUM}${UNIT}`,
+      `(?:收到|受理|接收|接到)(?:了)?(?:[^,;。]{0,25}?)(?:申请|申请公开|公开申请)(?:[^,;。\\d]{0,8}?(?:事项|案件))?(?:共计|共|总计|合计|总数为?)?(?:为|达)?${NUM}${UNIT}`,
       'g',
     ),
   },
-  { id: 'applicationsNew', pattern: new RegExp(`新收(?:到)?(?:[^,;。]{0,20}?申请)?(?:共)?${NUM}件`, 'g') },
-  { id: 'carriedOver', pattern: new RegExp(`上年(?:度)?结转(?:[^,;。\\d]{0,12}?)?${NUM}件`, 'g'), needsApplication: true },
+  // 全年未收到政府信息公开申请 / 没有收到…申请: none; not 未收到…行政复议申请.
+  {
+    id: 'applicationsReceived',
+    pattern: new RegExp(`${NEGATION}(?:收到|受理|接到)(?:和处理)?[^,;。复诉\\d]{0,20}?申请(?!人|[^,;。]{0,4}?(?:复议|诉讼))`, 'g'),
+    value: () => 0,
+  },
+  // 共收到10件依申请公开请求 / 收到8份政府信息公开申请: the count before the object.
+  {
+    id: 'applicationsReceived',
+    pattern: new RegExp(`(?:收到|受理|接收|接到)(?:了)?(?:共计|共)?${NUM}(?:件|份|个)(?=[^,;。\\d]{0,10}?申请)`, 'g'),
+  },
+  // 新收到依申请公开政府信息0件: the object may end in 政府信息 rather than 申请.
+  { id: 'applicationsNew', pattern: new RegExp(`新收(?:到)?(?:[^,;。\\d]{0,20}?(?:申请|政府信息))?(?:共)?${NUM}件`, 'g') },
+  // 2021年结转政府信息公开申请2件: carried over from a named year (结转2023年度… is the other direction).
+  { id: 'carriedOver', pattern: new RegExp(`(?:上年(?:度)?|\\d{4}年(?:度)?)结转(?!(?:至|到)?下)(?:[^,;。\\d]{0,12}?)?${NUM}件`, 'g'), needsApplication: true },
   {
     id: 'applicationsConcluded',
-    pattern: new RegExp(`(?:办结|答复|办理完毕|处理完毕)(?:了)?(?:申请)?(?:共)?${NUM}件`, 'g'),
+    // 答复政府信息公开申请805件: the object may be named between the verb and the count.
+    pattern: new RegExp(`(?:办结|答复|办理完毕|处理完毕)(?:了)?(?:[^,;。\\d]{0,10}?申请)?(?:数|数量)?(?:共|为)?${NUM}件`, 'g'),
     needsApplication: true,
   },
   {
     id: 'carriedForward',
-    pattern: new RegExp(`${NUM}件(?:申请)?(?:结转|转入|转至)(?:至|到)?下(?:一)?年`, 'g'),
+    // 另有72件申请按照《条例》顺延到下年度答复: a short clause may stand between the count and the verb.
+    pattern: new RegExp(`${NUM}件(?:申请)?(?:[^,;。\\d]{0,12}?)(?:结转|转入|转至|顺延)(?:至|到)?下(?:一)?年`, 'g'),
     needsApplication: true,
   },
   {
     id: 'carriedForward',
-    pattern: new RegExp(`结转(?:至|到)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?${NUM}件`, 'g'),
+    pattern: new RegExp(`结转(?:至|到)?(?:下(?:一)?年|\\d{4}年)(?:度)?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?${NUM}件`, 'g'),
     needsApplication: true,
   },
   {
     id: 'proactiveItems',
     pattern: new RegExp(
-      `主动公开(?:了)?(?:各类|各项|政府|政务)?(?:[^,;。\\d]{0,10}?)信息(?:共计|共|总计|合计|累计)?(?:达)?${NUM}(?:条|件)`,
+      `主动公开(?:了)?(?:各类|各项|政府|政务)?(?:[^,;。\\d]{0,10}?)信息(?:共计|共|总计|合计|累计)?(?:总数|总量|数量)?(?:为|达)?${NUM}(?:条|件)`,
       'g',
     ),
   },
   // 市政府累计公开政务信息10180条 (legacy wording); not 依申请公开 of an applicant.
   {
     id: 'proactiveItems',
-    pattern: new RegExp(`(?<!申请)公开(?:了)?(?:各类|各项)?(?:政府|政务)信息(?:共计|共|总计|合计|累计)?(?:达)?${NUM}条`, 'g'),
+    pattern: new RegExp(`(?<!申请)(?:公开|发布)(?:了)?(?:各类|各项)?(?:政府|政务)信息(?:共计|共|总计|合计|累计)?(?:达)?${NUM}余?条`, 'g'),
   },
   {
     id: 'feesCharged',
-    pattern: new RegExp(`${NEGATION}(?:向申请人)?(?:收取|产生|发生|收)(?:任何)?[^,;。]{0,20}?(?:处理费|费用)`, 'g'),
+    pattern: new RegExp(`${NEGATION}(?:因[^,;。收]{0,12}?)?(?:向申请人)?(?:收取|产生|发生|收)(?:任何)?[^,;。]{0,20}?(?:处理费|费用)`, 'g'),
     value: () => false,
   },
   { id: 'feesCharged', pattern: /免(?:予|于)?收取?[^,;。]{0,12}?(?:处理费|费用)/g, value: () => false },
@@ -82,9 +97,17 @@ const RULES: Rule[] = [
     pattern: new RegExp(`(?:收取|产生)[^,;。]{0,20}?处理费(?:共计|共|合计)?${NUM}(?:\\.\\d+)?元`, 'g'),
     value: (m) => (count(m[1]!) ?? 0) > 0,
   },
+  {
+    id: 'feesCharged',
+    pattern: new RegExp(`依申请公开(?:工作)?(?:收费|收取费用)(?:共计|共|合计)?${NUM}(?:\\.\\d+)?元`, 'g'),
+    value: (m) => (count(m[1]!) ?? 0) > 0,
+  },
   { id: 'reviews', pattern: new RegExp(`行政复议(?:案件|申请)?(?:共计|共)?${NUM}${UNIT}`, 'g') },
   { id: 'reviews', pattern: new RegExp(`${NEGATION}(?:发生|出现|收到|接到|产生|涉及)[^,;。]{0,30}?行政复议`, 'g'), value: () => 0 },
   { id: 'litigations', pattern: new RegExp(`行政诉讼(?:案件)?(?:共计|共)?${NUM}${UNIT}`, 'g') },
+  // 行政复议7件，诉讼9件: right after a review count, a bare 诉讼 is an administrative lawsuit.
+  // (?=诉讼) first: a leading lookbehind is otherwise tried, 20 characters back, at every position of every sentence.
+  { id: 'litigations', pattern: new RegExp(`(?=诉讼)(?<=行政复议[^。;]{0,20})(?<!行政)诉讼(?:案件)?(?:共计|共)?${NUM}${UNIT}`, 'g') },
   {
     id: 'litigations',
     pattern: new RegExp(`${NEGATION}(?:发生|出现|收到|接到|产生|涉及)[^,;。]{0,40}?行政诉讼`, 'g'),
@@ -99,12 +122,20 @@ const RULES: Rule[] = [
 ];
 
 const MENTIONS_APPLICATION = /申请/;
+// Other things a body counts in 件 (hotline tickets, letters, proposals): a sentence about them is not about
+// disclosure applications even when it follows one.
+const OTHER_SUBJECT = /信件|来信|留言|热线|12345|建议|提案|诉求|工单|咨询|信箱|来电/;
 
 interface Sentence {
   /** Normalized text, spaces removed, for matching. */
   match: string;
   original: string;
   line: number;
+  /**
+   * The sentence is about disclosure applications: it says 申请, or it continues a sentence of the same paragraph
+   * that does (…共收到申请50件。全年办结47件，结转下年度3件。) and names no other subject.
+   */
+  aboutApplications: boolean;
 }
 
 // Sentence ends in both widths; normalization keeps them one for one, so original and normalized split alike.
@@ -152,7 +183,7 @@ function paragraphsOf(doc: NormalizedDoc): number[][] {
 /** Sentences of a text with their start offsets. */
 function splitSentences(text: string): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
-  for (const m of text.matchAll(SENTENCE_END)) {
+  for (const m of allMatches(SENTENCE_END, text)) {
     const lead = m[0].length - m[0].trimStart().length;
     const trimmed = m[0].trim();
     if (trimmed !== '') out.push({ text: trimmed, start: m.index + lead });
@@ -172,13 +203,18 @@ function sentencesOf(doc: NormalizedDoc): Sentence[] {
     const normalized = splitSentences(joined);
     const original = splitSentences(run.map((i) => (doc.original[i] ?? '').trim()).join(''));
     const aligned = normalized.length === original.length;
+    let previousAboutApplications = false;
     normalized.forEach((sentence, k) => {
       let at = 0;
       while (at + 1 < starts.length && starts[at + 1]! <= sentence.start) at++;
+      const match = sentence.text.replace(/\s+/g, '');
+      const aboutApplications = MENTIONS_APPLICATION.test(match) || (previousAboutApplications && !OTHER_SUBJECT.test(match));
+      previousAboutApplications = aboutApplications;
       sentences.push({
-        match: sentence.text.replace(/\s+/g, ''),
+        match,
         original: aligned ? original[k]!.text : sentence.text,
         line: run[at]! + 1,
+        aboutApplications,
       });
     });
   }
@@ -196,13 +232,29 @@ function yearBefore(sentence: string, position: number): number | undefined {
 }
 
 // 含上年结转, or a breakdown 其中本年新收…上年结转…: the received count includes carried-over applications.
-const INCLUDES_CARRIED_OVER = /含上年(?:度)?结转|其中[^。]{0,30}?(?:本年|新收)[^。]{0,30}?上年(?:度)?结转/;
+const INCLUDES_CARRIED_OVER =
+  /(?<!不)(?:包)?含上年(?:度)?结转|其中[^。]{0,30}?(?:本年|新收)[^。]{0,30}?上年(?:度)?结转|其中[^。]{0,30}?上年(?:度)?结转[^。]{0,30}?(?:本年|新收)/;
+
+/**
+ * Every match of a global pattern, as matchAll gives them, without the copy of the pattern matchAll makes on each
+ * call: twenty rules on every sentence made those copies most of this stage's cost.
+ */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  if (!pattern.global) return [...text.matchAll(pattern)] as RegExpExecArray[]; // throws, as matchAll does
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    matches.push(m);
+    if (m[0] === '') pattern.lastIndex++;
+  }
+  return matches;
+}
 
 function mentionsOf(sentence: Sentence): Array<NarrativeMention & { position: number; end: number }> {
   const found: Array<NarrativeMention & { position: number; end: number }> = [];
   for (const rule of RULES) {
-    if (rule.needsApplication && !MENTIONS_APPLICATION.test(sentence.match)) continue;
-    for (const m of sentence.match.matchAll(rule.pattern)) {
+    if (rule.needsApplication && !sentence.aboutApplications) continue;
+    for (const m of allMatches(rule.pattern, sentence.match)) {
       const start = m.index;
       const value = rule.value ? rule.value(m as RegExpExecArray) : count(m[1]!);
       if (value === null) continue;
@@ -220,7 +272,16 @@ function mentionsOf(sentence: Sentence): Array<NarrativeMention & { position: nu
       found.push(mention);
     }
   }
-  return dedupeSameFigure(found);
+  return dedupeSameFigure(withoutContradictedAllConcluded(found));
+}
+
+/**
+ * 答复…805件（…另有72件申请…顺延到下年度答复），均在法定期限内予以答复: a sentence that itself carries applications
+ * into next year says the answered ones were on time, not that all were concluded.
+ */
+function withoutContradictedAllConcluded<T extends NarrativeMention>(mentions: T[]): T[] {
+  const carriesOn = mentions.some((m) => m.id === 'carriedForward' && typeof m.value === 'number' && m.value > 0);
+  return carriesOn ? mentions.filter((m) => m.id !== 'allConcluded') : mentions;
 }
 
 /** Two rules reading one phrase (主动公开政府信息779条 fits two wordings) keep one mention: overlapping spans of one id. */
@@ -248,7 +309,21 @@ const LEGACY_LABELS: ReadonlyArray<[string, RegExp]> = [
   ['litigations', /^(?:行政诉讼(?:数|案件数|件数))$/],
 ];
 
+// Labels repeat from line to line and report to report (the same local table template): each is read once.
+const LEGACY_ID_CACHE = new Map<string, string | null>();
+const LEGACY_ID_CACHE_LIMIT = 20_000;
+
 function legacyId(label: string): string | null {
+  let id = LEGACY_ID_CACHE.get(label);
+  if (id === undefined) {
+    id = readLegacyId(label);
+    if (LEGACY_ID_CACHE.size >= LEGACY_ID_CACHE_LIMIT) LEGACY_ID_CACHE.clear();
+    LEGACY_ID_CACHE.set(label, id);
+  }
+  return id;
+}
+
+function readLegacyId(label: string): string | null {
   const c = label.replace(/\s+/g, '').replace(/[(（][^)）]*[)）]$/, '').replace(/[:：]$/, '');
   for (const [id, pattern] of LEGACY_LABELS) if (pattern.test(c)) return id;
   return null;
@@ -262,6 +337,8 @@ function cellsOf(line: string): string[] {
 }
 
 const CELL_COUNT = /^(\d+)(?:件|条|个|次)?$/;
+// The separators cellsOf splits on, and the colon of the inline form.
+const MAY_HOLD_LEGACY = /[\t|:：]|\s{2,}/;
 
 /**
  * Label/number pairs of a local statistics table: `申请总数 | 12` on one line (also 申请总数:12件), or a header row of
@@ -273,6 +350,8 @@ function extractLegacy(doc: NormalizedDoc): Report['legacy'] {
     if (!(id in legacy)) legacy[id] = { value, label, line };
   };
   doc.lines.forEach((line, index) => {
+    // Without a cell separator the line is one cell, and without a colon not the inline form either: prose, skipped.
+    if (!MAY_HOLD_LEGACY.test(line)) return;
     const cells = cellsOf(line);
     const inline = /^([^\d:：]{2,14})[:：]\s*(\d+)\s*(?:件|条|个|次)?$/.exec(line.trim());
     if (inline) {

@@ -22,7 +22,8 @@ function traditionalToSimplified(text: string): string {
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '\\u3000-\\u303f\\u2018-\\u201d';
 // Spaces between two CJK characters (or a bracket and a CJK character) are layout debris: 三、本 年度办 理结果.
-const STRAY_SPACE = new RegExp(`(?<=[${CJK}${CJK_PUNCT})\\]])[ ]+(?=[${CJK}${CJK_PUNCT}(\\[])`, 'g');
+// (?= ) first, so the lookbehind is tried only where a space is.
+const STRAY_SPACE = new RegExp(`(?= )(?<=[${CJK}${CJK_PUNCT})\\]])[ ]+(?=[${CJK}${CJK_PUNCT}(\\[])`, 'g');
 
 export function normalize(text: string): NormalizedDoc {
   const original = stripControls(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).split('\n');
@@ -31,9 +32,18 @@ export function normalize(text: string): NormalizedDoc {
   return { original, lines, script };
 }
 
+// Each replacement runs only on lines that hold what it replaces: this runs on every line of every report.
+const ODD_SPACE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+const ODD_SPACES = new RegExp(ODD_SPACE.source, 'g');
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_RUNS = /[\uff01-\uff5e]+/g;
+
 export function normalizeLine(line: string): string {
-  return toHalfWidth(line)
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ')
+  let s = toHalfWidth(line);
+  if (ODD_SPACE.test(s)) s = s.replace(ODD_SPACES, ' ');
+  // The three space rules below change nothing on a line without a space.
+  if (!s.includes(' ')) return s;
+  return s
     .replace(/ {2,}/g, ' ')
     .replace(STRAY_SPACE, '')
     .replace(/[ ]+$/g, '');
@@ -41,28 +51,63 @@ export function normalizeLine(line: string): string {
 
 /** Full-width ASCII forms (０-９, （）, ：, ，…) to their half-width counterparts. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  if (!FULL_WIDTH.test(s)) return s;
+  // Runs of full-width characters, one callback per run: a report typed in full-width has thousands of them.
+  return s.replace(FULL_WIDTH_RUNS, (run) => {
+    let half = '';
+    for (let i = 0; i < run.length; i++) half += String.fromCharCode(run.charCodeAt(i) - 0xfee0);
+    return half;
+  });
 }
+
+const SCRIPT_SAMPLE = 3000;
+const TRADITIONAL_SHARE = 0.03;
 
 /** Traditional when a sizeable share of the CJK characters change under conversion. */
 export function detectScript(text: string): Script {
   // A few thousand CJK characters decide it as well as the whole text, at a fraction of the cost.
-  const sample = cjkSample(text, 3000);
+  // Fast path: count the sampled characters that change when converted alone (a per-character table filled
+  // lazily), which is what conversion does outside phrases. Only a share near the threshold, where phrase
+  // context could tip the balance, pays for converting the sample as the decision is defined.
+  const sample = cjkCodes(text, SCRIPT_SAMPLE);
   if (sample.length === 0) return 'simplified';
-  const converted = traditionalToSimplified(sample);
+  const share = countChangingAlone(sample) / sample.length;
+  if (share < TRADITIONAL_SHARE / 2) return 'simplified';
+  if (share > TRADITIONAL_SHARE * 3) return 'traditional';
+  const sampleText = String.fromCharCode(...sample);
+  const converted = traditionalToSimplified(sampleText);
   let changed = 0;
-  const n = Math.min(sample.length, converted.length);
-  for (let i = 0; i < n; i++) if (sample[i] !== converted[i]) changed++;
-  return changed / sample.length > 0.03 ? 'traditional' : 'simplified';
+  const n = Math.min(sampleText.length, converted.length);
+  for (let i = 0; i < n; i++) if (sampleText[i] !== converted[i]) changed++;
+  return changed / sampleText.length > TRADITIONAL_SHARE ? 'traditional' : 'simplified';
 }
 
-const CJK_CHAR = new RegExp(`[${CJK}]`, 'g');
+const isCjk = (code: number): boolean => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
-function cjkSample(text: string, max: number): string {
-  let out = '';
-  for (const m of text.matchAll(CJK_CHAR)) {
-    out += m[0];
-    if (out.length >= max) break;
+/** The first `max` CJK code units of the text (the same characters as the CJK character class matches). */
+function cjkCodes(text: string, max: number): number[] {
+  const codes: number[] = [];
+  for (let i = 0; i < text.length && codes.length < max; i++) {
+    const code = text.charCodeAt(i);
+    if (isCjk(code)) codes.push(code);
   }
-  return out;
+  return codes;
 }
+
+// Per CJK code unit: 0 not yet known, 1 unchanged by conversion on its own, 2 changed.
+const CHANGES_ALONE = new Uint8Array(0x10000);
+
+function countChangingAlone(codes: readonly number[]): number {
+  const unknown = new Set<number>();
+  for (const code of codes) if (CHANGES_ALONE[code] === 0) unknown.add(code);
+  if (unknown.size > 0) {
+    // One conversion for every new character; a newline between them keeps phrases from forming.
+    const chars = [...unknown].map((code) => String.fromCharCode(code));
+    const converted = traditionalToSimplified(chars.join('\n')).split('\n');
+    chars.forEach((ch, k) => (CHANGES_ALONE[ch.charCodeAt(0)] = converted.length === chars.length && converted[k] === ch ? 1 : 2));
+  }
+  let changed = 0;
+  for (const code of codes) if (CHANGES_ALONE[code] === 2) changed++;
+  return changed;
+}
+

@@ -53,7 +53,8 @@ const SECTION_TITLES: ReadonlyArray<[SectionKey, RegExp]> = [
   ['reviews', /^.{0,12}?(?:行政复议|行政诉讼)/],
   ['applications', /^(?:收到和?处理|受理和?处理)?.{0,6}?(?:依申请公开|政府信息公开申请|公开申请)/],
   ['active', /^(?:主动公开)/],
-  ['problems', /^.{0,6}?(?:存在的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:改进|整改)|改进(?:措施|情况)|下一步(?:工作|打算|计划))/],
+  // 五、政府信息公开工作存在的主要问题及改进情况: the subject may be named before the title.
+  ['problems', /^(?:政府信息公开|政务公开)?(?:工作)?.{0,6}?(?:存在的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:改进|整改)|改进(?:措施|情况)|下一步(?:工作|打算|计划))/],
   ['other', /^(?:其他|其它)(?:需要|需)?(?:报告|说明)?的?事项/],
 ];
 
@@ -100,7 +101,7 @@ function splitTitle(text: string): { title: string; rest: string } {
  * so a numbered list inside a section (一、加强培训 under 五) does not cut the section short.
  */
 function readHeading(line: string, expectNext: number): Heading | null {
-  const text = line.trim();
+  const text = stripHeadingMarkup(line);
   if (text === '' || /[\t|]/.test(text)) return null; // table rows and cells
   let ordinal: number | null = null;
   let titleText = text;
@@ -119,6 +120,8 @@ function readHeading(line: string, expectNext: number): Heading | null {
   }
   const { title, rest } = splitTitle(titleText);
   if (title === '' || title.length > MAX_TITLE_LENGTH) return null;
+  // Most lines have no ordinal: the cheap conditions of that case (below) first, before the title is classified.
+  if (ordinal === null && (rest !== '' || !BARE_TITLE.test(title.replace(/\s+/g, '')))) return null;
   if (TABLE_ROW_LABEL.test(title.replace(/\s+/g, ''))) return null;
   const key = classifyTitle(title);
   if (ordinal === null) {
@@ -136,9 +139,36 @@ function readHeading(line: string, expectNext: number): Heading | null {
   return { key: 'legacy', ordinal, title, rest };
 }
 
+/**
+ * A line without the Markdown a converter wraps headings in (`## 一、总体情况`, `**一、总体情况**`), so a report
+ * saved as Markdown reads like any other.
+ */
+export function stripHeadingMarkup(line: string): string {
+  const trimmed = line.trim();
+  // Most lines start with neither # nor ** nor __: nothing to strip (this runs on every line, in three stages).
+  const first = trimmed.charCodeAt(0);
+  if (first !== 0x23 && first !== 0x2a && first !== 0x5f) return trimmed;
+  return trimmed
+    .replace(/^#{1,6}\s*/, '')
+    .replace(/^(\*\*|__)(.+)\1$/, '$2')
+    .trim();
+}
+
 /** Characters of text with all whitespace removed. */
 function visibleLength(text: string): number {
-  return text.replace(/\s+/g, '').length;
+  // Counted, not replaced: this runs on every line. isJsWhitespace is exactly what \s matches.
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isJsWhitespace(text.charCodeAt(i))) n++;
+  return n;
+}
+
+function isJsWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 export function segment(doc: NormalizedDoc): Segmented {

@@ -7,7 +7,8 @@ import { useT } from '../i18n.js';
 import { ExplorerContext, type ExplorerActions } from '../navigationContext.js';
 import type { NavigationState } from '../state/navigation.js';
 import { useTheme } from '../theme.js';
-import { ExtrasSlot } from '../tabs/ExtrasSlot.js';
+import { OutcomePane } from '../charts/OutcomePane.js';
+import { AnomaliesPane } from '../review/AnomaliesPane.js';
 import { OverviewTab } from '../tabs/OverviewTab.js';
 import { ProblemsTab } from '../tabs/ProblemsTab.js';
 import { tableForTab } from '../tabs/tableTabs.js';
@@ -15,12 +16,14 @@ import { Pane, paneInner } from './Pane.js';
 import { Table } from './Table.js';
 import { TabBar } from './TabBar.js';
 import { reportName } from './ReportList.js';
-import { truncate } from './text.js';
+import { clean, truncate } from './text.js';
 
 export interface DetailPaneProps {
   report: Report | null;
   /** The reports the list shows, for panes that compare (outcomes). */
   reports: readonly Report[];
+  /** Every loaded report (the outcome pane's trend of the selected body). */
+  allReports: readonly Report[];
   problems: readonly LoadProblem[];
   nav: NavigationState;
   bindings: KeyBindings;
@@ -30,7 +33,7 @@ export interface DetailPaneProps {
   lang: 'zh' | 'en';
 }
 
-export function DetailPane({ report, reports, problems, nav, bindings, width, height, actions, lang }: DetailPaneProps) {
+export function DetailPane({ report, reports, allReports, problems, nav, bindings, width, height, actions, lang }: DetailPaneProps) {
   const t = useT();
   const focused = nav.focus === 'detail';
   const inner = paneInner(width, height);
@@ -40,13 +43,13 @@ export function DetailPane({ report, reports, problems, nav, bindings, width, he
     <Pane title={title} width={width} height={height} focused={focused}>
       <TabBar active={nav.tab} bindings={bindings} width={inner.width} focused={focused} />
       <ExplorerContext.Provider value={{ ...actions, focused }}>
-        <TabContent report={report} reports={reports} problems={problems} nav={nav} width={inner.width} height={contentHeight} lang={lang} />
+        <TabContent report={report} reports={reports} allReports={allReports} actions={actions} problems={problems} nav={nav} width={inner.width} height={contentHeight} lang={lang} />
       </ExplorerContext.Provider>
     </Pane>
   );
 }
 
-function TabContent({ report, reports, problems, nav, width, height, lang }: Omit<DetailPaneProps, 'bindings' | 'actions' | 'height'> & { height: number }) {
+function TabContent({ report, reports, allReports, actions, problems, nav, width, height, lang }: Omit<DetailPaneProps, 'bindings' | 'height'> & { height: number }) {
   const theme = useTheme();
   const t = useT();
   const focused = nav.focus === 'detail';
@@ -57,11 +60,20 @@ function TabContent({ report, reports, problems, nav, width, height, lang }: Omi
     case 'overview':
       return <OverviewTab report={report} width={width} height={height} top={cursor.row} />;
     case 'outcomes':
-      return (
-        <ExtrasSlot modulePath="../charts/OutcomePane.js" exportName="OutcomePane" props={{ reports, report, width, height }} width={width} what={{ zh: '办理结果', en: 'outcome breakdown' }} />
-      );
+      return <OutcomePane reports={reports} report={report} allReports={allReports} width={width} height={height} />;
     case 'anomalies':
-      return <ExtrasSlot modulePath="../review/AnomaliesPane.js" exportName="AnomaliesPane" props={{ report, reports, width, height }} width={width} what={{ zh: '异常', en: 'anomalies' }} />;
+      return (
+        <AnomaliesPane
+          report={report}
+          width={width}
+          height={height}
+          isActive={focused}
+          onJump={(anomaly) => {
+            if (anomaly.cells[0]) actions.jumpToCell(anomaly.cells[0]);
+            actions.notify(clean(lang === 'zh' ? anomaly.messageZh : anomaly.message));
+          }}
+        />
+      );
     default: {
       const table = tableForTab(nav.tab, report, lang, width);
       if (!table) return <Text color={theme.dim}>{truncate(t('这份报告没有此表（2019年前的报告只有文字）。', 'This report has no such table (reports before 2019 are prose only).'), width)}</Text>;

@@ -39,6 +39,8 @@ export interface ColumnLayout {
 
 export const GAP = 1;
 const LABEL_MIN = 6;
+/** Room a label keeps before headers are cut: a row label says what the numbers are, a header is a repeat. */
+const LABEL_PREFERRED = 18;
 
 /** Fits the label column and the data columns into `width` columns. Labels give way first, then headers, then whole columns from the right. */
 export function layoutColumns(labelHeader: string, columns: TableColumn[], rows: TableRow[], width: number): ColumnLayout {
@@ -46,13 +48,14 @@ export function layoutColumns(labelHeader: string, columns: TableColumn[], rows:
   const natural = columns.map((col, c) => Math.max(dataWidth[c]!, widthOf(col.header)));
   const labelNatural = Math.max(widthOf(labelHeader), ...rows.map((r) => widthOf(r.label)), 1);
   const labelMin = Math.min(labelNatural, LABEL_MIN);
+  const labelPreferred = Math.min(labelNatural, LABEL_PREFERRED);
 
   let visible = columns.map((_, c) => c);
   const widths = [...natural];
   const dataTotal = () => visible.reduce((sum, c) => sum + widths[c]! + GAP, 0);
 
   // Shrink the widest headers toward their data width, one column at a time.
-  while (labelMin + dataTotal() > width) {
+  while (labelPreferred + dataTotal() > width) {
     const shrinkable = visible.filter((c) => widths[c]! > dataWidth[c]!);
     if (shrinkable.length === 0) break;
     const widest = shrinkable.reduce((a, b) => (widths[a]! - dataWidth[a]! >= widths[b]! - dataWidth[b]! ? a : b));

@@ -18,12 +18,14 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>): CorpusState {
       dispatch({ type: 'events', events: batch });
     };
     const timer = setInterval(flush, FLUSH_MS);
+    const iterator = events[Symbol.asyncIterator]();
     (async () => {
       try {
-        for await (const event of events) {
-          if (stopped) break;
-          pending.push(event);
-          if (event.kind === 'done') flush();
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done || stopped) break;
+          pending.push(next.value);
+          if (next.value.kind === 'done') flush();
         }
         flush();
       } catch (err) {
@@ -36,6 +38,8 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>): CorpusState {
     return () => {
       stopped = true;
       clearInterval(timer);
+      // Quitting while a folder still loads: end the loader, so its worker threads stop and the process can exit.
+      void iterator.return?.(undefined)?.catch(() => undefined);
     };
   }, [events]);
   return state;

@@ -68,3 +68,30 @@ describe('a table-2 header flattened to one line', () => {
     expect(t.evidence.labels2021).toBe(true);
   });
 });
+
+describe('2019 format: a table-2 header cut short', () => {
+  it('reads a block with the format’s own columns when the header names only some of them (本年新 | 本年新 | 对外公开总数量)', () => {
+    const t = tablesOf(
+      [
+        '二、主动公开政府信息情况',
+        '第二十条第(一)项 | ||||',
+        '信息内容 | 本年新 | 本年新 | 对外公开总数量 | |',
+        '规章 | 0 | 0 | 0 | |',
+        '规范性文件 | 1 | 1 | 9 | |',
+        '第二十条第(五)项 | ||||',
+        '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 | |',
+        '其他对外管理服务事项 | 2 | +2 | 114 | |',
+      ].join('\n'),
+    );
+    expect(t.active?.regulations).toEqual({ newlyMade: 0, newlyPublished: 0, totalPublic: 0 });
+    expect(t.active?.normativeDocuments).toEqual({ newlyMade: 1, newlyPublished: 1, totalPublic: 9 });
+    expect(t.active?.otherServices).toEqual({ prevCount: 2, delta: 2, decisions: 114 });
+  });
+  it('keeps a header that names fewer columns when the row has only that many figures', () => {
+    const t = tablesOf(
+      ['二、主动公开政府信息情况', '第二十条第(五)项', '信息内容\t处理决定数量', '行政许可\t88', '第二十条第(八)项', '信息内容\t上一年项目数量\t本年增/减', '行政事业性收费\t6\t-1'].join('\n'),
+    );
+    expect(t.active?.licensing).toEqual({ decisions: 88 });
+    expect(t.active?.fees).toEqual({ prevCount: 6, delta: -1 });
+  });
+});

@@ -26,3 +26,23 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('a section written as prose is not an emptied table', () => {
+  it('gives no table-empty warning when a table heading is followed by sentences', () => {
+    const t = tablesOf(
+      [
+        '二、主动公开政府信息情况',
+        '　　2020年，我局主动公开政府信息共计1,286条，本年度制发规范性文件2件，现行有效规范性文件11件。',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '　　2020年，我局未发生因政府信息公开引起的行政复议、行政诉讼。',
+      ].join('\n'),
+    );
+    expect(t.active).toBeNull();
+    expect(t.reviews).toBeNull();
+    expect(t.diagnostics).toEqual([]);
+  });
+  it('still warns about a heading with nothing under it', () => {
+    const t = tablesOf(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '| | |'].join('\n'));
+    expect(t.diagnostics.map((d) => [d.code, d.line])).toEqual([['table-empty', 1], ['table-empty', 2]]);
+  });
+});

@@ -52,3 +52,31 @@ describe('splitLine', () => {
     expect(toRows(['a', '- 2 -', '', 'b'], 1, 4).map((r) => r.line)).toEqual([1, 4]);
   });
 });
+
+describe('classifyCell: signed and unit-bearing figures (realistic reports)', () => {
+  it('reads a 2019 本年增/减 written with a plus sign', () => {
+    expect(classifyCell('+2')).toEqual({ kind: 'value', value: 2 });
+    expect(classifyCell('+0')).toEqual({ kind: 'value', value: 0 });
+    expect(splitLine('其他对外管理服务事项 2 +2 114', 1)?.cells.map((c) => c.value)).toEqual([null, 2, 2, 114]);
+  });
+  it('reads a figure with its unit and thousands separators', () => {
+    expect(classifyCell('1,204件')).toEqual({ kind: 'value', value: 1204 });
+    expect(classifyCell('3次')).toEqual({ kind: 'value', value: 3 });
+  });
+});
+
+describe('Markdown tables', () => {
+  it('skips the alignment row of a Markdown table instead of reading its dashes as blanks', () => {
+    expect(splitLine('| --- | :---: | ---: |', 1)).toBeNull();
+    expect(splitLine('|---|---|', 1)).toBeNull();
+    expect(texts('| 规章 | — | — | — |')).toEqual(['规章', '—', '—', '—']);
+  });
+});
+
+describe('dates are not misprinted figures', () => {
+  it('classifies a date as text', () => {
+    expect(classifyCell('2024年1月30日').kind).toBe('label');
+    expect(classifyCell('2024-01-30').kind).toBe('label');
+    expect(classifyCell('1O').kind).toBe('unreadable');
+  });
+});

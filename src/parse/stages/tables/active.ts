@@ -16,6 +16,28 @@ export interface ActiveResult {
   diagnostics: Diagnostic[];
 }
 
+/** Whether `part` is `whole` with some entries left out, order kept. */
+function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
+  let k = 0;
+  for (const w of whole) if (w === part[k]) k++;
+  return k === part.length;
+}
+
+/**
+ * The columns a row is read with: those its block header named, or the format's own columns for that row when
+ * the header named none, or named only some (a header cell cut short, `本年新` for 本年新制作数量) while the row
+ * holds a figure for every one of the format's columns.
+ */
+export function columnsForRow(header: readonly string[], own: readonly string[], filledAfter: (n: number) => number): readonly string[] {
+  if (header.length === 0) return own;
+  if (header.length < own.length && isSubsequence(header, own) && filledAfter(own.length) >= own.length) return own;
+  return header;
+}
+
+function unitInCell(text: string | undefined): string | null {
+  return /\d\s*(万元|元)$/.exec(text ?? '')?.[1] ?? null;
+}
+
 export function readActive(rows: readonly Row[], headingLine: number): ActiveResult {
   const stream = toStream(rows);
   const reader = new FigureReader();
@@ -48,7 +70,7 @@ export function readActive(rows: readonly Row[], headingLine: number): ActiveRes
       if (v !== null) figures++;
       return v;
     });
-    return { values, next };
+    return { values, next, picked };
   };
 
   for (let i = 0; i < stream.length; i++) {
@@ -68,11 +90,13 @@ export function readActive(rows: readonly Row[], headingLine: number): ActiveRes
       headerOpen = false;
       const def = ACTIVE_ROWS.find((r) => r.id === m.id)!;
       const fallback = labels2019 && !labels2021 ? def.columns2019 : def.columns2021.length > 0 ? def.columns2021 : def.columns2019;
-      const cols = columns.length > 0 ? columns : fallback;
-      const { values, next } = readRow(i, cols, (col) => `active.${m.id}.${col}`);
+      const filledAfter = (n: number): number => gatherSlots(stream, i, n, isStop).slots.filter((s) => s.kind !== 'empty').length;
+      const cols = columnsForRow(columns, fallback, filledAfter);
+      const { values, next, picked } = readRow(i, cols, (col) => `active.${m.id}.${col}`);
       const row: Record<string, Figure | string | null> = {};
       cols.forEach((col, k) => (row[col] = values[k] ?? null));
-      if (m.id === 'procurement') row.unit = unit;
+      // The unit is in the header (采购总金额（万元）) or, when the header has none, in the cell (251000元).
+      if (m.id === 'procurement') row.unit = unit ?? unitInCell(picked[cols.indexOf('amount')]?.text);
       if (table[m.id as keyof ActiveTable]) {
         diagnostics.push(diagnostic('row-duplicate', 'warning', c.line, `table 2: row ${m.id} appears twice; the first was kept`, `表二：${m.id} 行重复出现，保留第一次`));
       } else {

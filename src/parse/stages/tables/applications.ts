@@ -4,7 +4,7 @@ import { APPLICATION_ROWS, emptyApplicationTable, setPath, type OutcomeGroup } f
 import { APPLICANT_COLUMNS, type ApplicationRow, type ApplicationTable, type Diagnostic, type Figure } from '../../model.js';
 import { matchApplicationLabel } from './labels.js';
 import type { Row } from './rows.js';
-import { commonRightEdge, FigureReader, gatherSlots, pickSlots, toStream, type StreamCell } from './values.js';
+import { commonRightEdge, FigureReader, gatherSlots, gridRightEdge, pickSlots, toStream, type StreamCell } from './values.js';
 
 export interface ApplicationsResult {
   table: ApplicationTable | null;
@@ -48,6 +48,18 @@ function dropSubtotal<T>(cells: T[], at: number | null, valueOf: (c: T) => Figur
   return cells.filter((_, k) => k !== idx);
 }
 
+/** Whether the next row label after (六)其他处理 is one of its 2021 sub-rows (1.申请人无正当理由… / 3.其他). */
+function subRowFollows(stream: readonly StreamCell[], at: number): boolean {
+  for (let k = at + 1; k < stream.length; k++) {
+    const c = stream[k]!;
+    if (c.kind !== 'label') continue;
+    const m = matchApplicationLabel(c.text, 'other');
+    if (m.type === 'row') return m.id.startsWith('other.');
+    if (m.type === 'group') return false;
+  }
+  return false;
+}
+
 export function readApplications(rows: readonly Row[], headingLine: number): ApplicationsResult {
   const stream = toStream(rows);
   const reader = new FigureReader();
@@ -56,7 +68,7 @@ export function readApplications(rows: readonly Row[], headingLine: number): App
   const seen = new Set<string>();
   const sub = subtotalIndex(stream);
   const width = sub === null ? 7 : 8;
-  const rightEdge = commonRightEdge(rows, width);
+  const rightEdge = commonRightEdge(rows, width) ?? gridRightEdge(rows, width);
   let group: OutcomeGroup | 'outcome' | null = null;
   let otherHasSubRows: boolean | null = null;
   let figures = 0;
@@ -112,7 +124,8 @@ export function readApplications(rows: readonly Row[], headingLine: number): App
       if (m.group === 'other') {
         // 2019 format: (六)其他处理 is itself the data row, its figures follow at once.
         const { slots } = gatherSlots(stream, i, width, isStop);
-        if (slots.some((s) => s.kind !== 'empty')) {
+        if (slots.some((s) => s.kind !== 'empty') || (slots.length > 0 && c.structured && !subRowFollows(stream, i))) {
+          // A grid row of empty cells is the same single row, left blank.
           otherHasSubRows = false;
           i = assign('other.other', i) - 1;
         }

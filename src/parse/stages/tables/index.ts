@@ -33,6 +33,21 @@ function emptyWarning(key: TableKey, region: Region): Diagnostic {
   return diagnostic('table-empty', 'warning', region.heading, `${name.en} has no figures`, `${name.zh}没有数据`);
 }
 
+/**
+ * A heading followed at once by prose (二、主动公开政府信息情况 / 本年度制发规范性文件2件…) is a section written
+ * as prose, as 2020 reports without tables are: nothing to warn about here (the missing-table check says it).
+ * A heading with nothing or empty grid rows under it is a table that lost its figures, and is warned about.
+ */
+function isProseSection(lines: readonly string[], region: Region): boolean {
+  if (!region.byHeading) return false;
+  for (let n = region.heading + 1; n <= lines.length; n++) {
+    const line = lines[n - 1] ?? '';
+    if (line.trim() === '') continue;
+    return !/[\t|]/.test(line) && /[。；;]/.test(line) && line.trim().length >= 12;
+  }
+  return false;
+}
+
 /** A bug in one table's reader costs that table only, as a diagnostic; the other tables still parse. */
 function safely<T>(key: TableKey, region: Region, diagnostics: Diagnostic[], run: () => T): T | null {
   try {
@@ -60,7 +75,7 @@ export function extractTables(doc: NormalizedDoc, sections: readonly Section[]):
     evidence.labels2021 = result2.labels2021;
     active = result2.table;
     if (active) blankCells.push(...result2.reader.blankCells);
-    diagnostics.push(...(active ? [...result2.reader.diagnostics, ...result2.diagnostics] : [emptyWarning('active', region2)]));
+    diagnostics.push(...(active ? [...result2.reader.diagnostics, ...result2.diagnostics] : (isProseSection(doc.lines, region2) ? [] : [emptyWarning('active', region2)])));
   }
   const region3 = regions.applications;
   const result3 = region3 ? safely('applications', region3, diagnostics, () => readApplications(toRows(doc.lines, region3.from, region3.to), region3.heading)) : null;
@@ -68,14 +83,14 @@ export function extractTables(doc: NormalizedDoc, sections: readonly Section[]):
     evidence.otherHasSubRows = result3.otherHasSubRows;
     applications = result3.table;
     if (applications) blankCells.push(...result3.reader.blankCells);
-    diagnostics.push(...(applications ? [...result3.reader.diagnostics, ...result3.diagnostics] : [emptyWarning('applications', region3)]));
+    diagnostics.push(...(applications ? [...result3.reader.diagnostics, ...result3.diagnostics] : (isProseSection(doc.lines, region3) ? [] : [emptyWarning('applications', region3)])));
   }
   const region4 = regions.reviews;
   const result4 = region4 ? safely('reviews', region4, diagnostics, () => readReviews(toRows(doc.lines, region4.from, region4.to), region4.heading)) : null;
   if (region4 && result4) {
     reviews = result4.table;
     if (reviews) blankCells.push(...result4.reader.blankCells);
-    diagnostics.push(...(reviews ? [...result4.reader.diagnostics, ...result4.diagnostics] : [emptyWarning('reviews', region4)]));
+    diagnostics.push(...(reviews ? [...result4.reader.diagnostics, ...result4.diagnostics] : (isProseSection(doc.lines, region4) ? [] : [emptyWarning('reviews', region4)])));
   }
   return { active, applications, reviews, blankCells, evidence, diagnostics };
 }

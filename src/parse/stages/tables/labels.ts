@@ -110,6 +110,26 @@ const APPLICANT_HEADER_WORDS: ReadonlyArray<[string, string]> = [
  * decides the labels that only make sense under a parent: `3.其他`, a bare `2.` whose words were lost, `总计`.
  */
 export function matchApplicationLabel(label: string, group: OutcomeGroup | 'outcome' | null): ApplicationLabel {
+  return remembered(APPLICATION_LABELS, `${group ?? ''}\u0000${label}`, () => readApplicationLabel(label, group));
+}
+
+// The readers ask about the same cell many times (as a row, as the stop of the row before), and every report asks
+// about the same few dozen labels: each answer is computed once. Answers are frozen, so sharing them is safe.
+const APPLICATION_LABELS = new Map<string, ApplicationLabel>();
+const ACTIVE_LABELS = new Map<string, ActiveLabel>();
+const LABEL_CACHE_LIMIT = 20_000;
+
+function remembered<T extends object>(cache: Map<string, T>, key: string, read: () => T): T {
+  let answer = cache.get(key);
+  if (answer === undefined) {
+    answer = Object.freeze(read());
+    if (cache.size >= LABEL_CACHE_LIMIT) cache.clear();
+    cache.set(key, answer);
+  }
+  return answer;
+}
+
+function readApplicationLabel(label: string, group: OutcomeGroup | 'outcome' | null): ApplicationLabel {
   const { numbering } = splitNumbering(label);
   const c = canonicalLabel(label);
   for (const key of APPLICATION_KEYS) if (key.words.some((w) => c.includes(w))) return { type: 'row', id: key.id };
@@ -185,6 +205,10 @@ export function activeColumnsIn(label: string): Array<{ column: string; format: 
 }
 
 export function matchActiveLabel(label: string): ActiveLabel {
+  return remembered(ACTIVE_LABELS, label, () => readActiveLabel(label));
+}
+
+function readActiveLabel(label: string): ActiveLabel {
   const raw = label.replace(/\s/g, '');
   const item = /第二十条.*?第?[(（]?([一二三四五六七八九十]+)[)）]?项/.exec(raw);
   if (item) return { type: 'item', item: cnToNumber(item[1]!) };

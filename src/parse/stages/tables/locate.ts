@@ -1,6 +1,7 @@
 // Step 2 — locate: where tables 2, 3 and 4 start and end, from their headings (or, when a heading is missing,
 // from labels only that table has). Sections from the segment stage are a hint, not the truth.
 import type { Section } from '../../model.js';
+import { stripHeadingMarkup } from '../segment.js';
 
 export type TableKey = 'active' | 'applications' | 'reviews';
 
@@ -33,15 +34,18 @@ const SECTION_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[(（][�
 
 const KEYS: readonly TableKey[] = ['active', 'applications', 'reviews'];
 
+// Tabs count as spaces: trimming gives the same length either way, so no copy with tabs replaced is made.
 function isHeadingLine(line: string): boolean {
-  const t = line.replace(/\t/g, ' ').trim();
-  return t.length > 0 && t.length <= 40 && !/[。;；]/.test(t);
+  const length = line.trim().length;
+  return length > 0 && length <= 40 && !SENTENCE_STOP.test(line);
 }
+
+const SENTENCE_STOP = /[。;；]/;
 
 /** Lines that are prose, not table: a long sentence with a full stop. */
 function isProse(line: string): boolean {
-  const t = line.trim();
-  return !line.includes('\t') && !line.includes('|') && t.length > 60 && /[。;；]/.test(t);
+  if (line.length <= 60 || line.includes('\t') || line.includes('|')) return false; // cheap tests first
+  return line.trim().length > 60 && SENTENCE_STOP.test(line);
 }
 
 function countFigures(lines: readonly string[], from: number, to: number): number {
@@ -54,9 +58,10 @@ function countFigures(lines: readonly string[], from: number, to: number): numbe
 function regionEnd(lines: readonly string[], heading: number, key: TableKey): number {
   for (let n = heading + 1; n <= lines.length; n++) {
     const line = lines[n - 1] ?? '';
-    const t = line.trim();
-    if (isHeadingLine(line) && !line.includes('\t') && SECTION_HEADING.test(t)) return n - 1;
-    if (isHeadingLine(line) && KEYS.some((k) => k !== key && HEADINGS[k].test(t))) return n - 1;
+    const t = stripHeadingMarkup(line);
+    const headingLike = isHeadingLine(line);
+    if (headingLike && !line.includes('\t') && SECTION_HEADING.test(t)) return n - 1;
+    if (headingLike && KEYS.some((k) => k !== key && HEADINGS[k].test(t))) return n - 1;
     if (isProse(line)) return n - 1;
   }
   return lines.length;
@@ -77,7 +82,7 @@ export function locateTables(lines: readonly string[], sections: readonly Sectio
     const candidates: Region[] = [];
     for (let n = 1; n <= lines.length; n++) {
       const line = lines[n - 1] ?? '';
-      if (isHeadingLine(line) && HEADINGS[key].test(line)) {
+      if (HEADINGS[key].test(line) && isHeadingLine(line)) {
         candidates.push({ key, heading: n, from: n + 1, to: regionEnd(lines, n, key), byHeading: true });
       }
     }

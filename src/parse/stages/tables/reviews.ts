@@ -28,7 +28,9 @@ export function readReviews(rows: readonly Row[], headingLine: number): ReviewsR
   // Grid rows: trailing empty placeholders after the last figure are not blanks.
   while (slots.length > FIFTEEN && slots[slots.length - 1]!.kind === 'empty') slots.pop();
   const filled = slots.filter((c) => c.kind !== 'empty').length;
-  if (filled !== FIFTEEN) {
+  // One grid row of fifteen cells is complete whatever it leaves empty: its empty cells are blanks.
+  const oneGridRow = slots.length === FIFTEEN && slots.every((c) => c.structured && c.row === slots[0]!.row);
+  if (filled !== FIFTEEN && !oneGridRow) {
     diagnostics.push(
       diagnostic('table-count', 'warning', slots[0]!.line, `table 4 has ${filled} figures, expected 15`, `表四有 ${filled} 个数字，应为 15 个`),
     );

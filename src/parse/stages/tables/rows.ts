@@ -24,27 +24,39 @@ export interface Row {
 }
 
 // Figures: plain integers/decimals, thousands separators, an optional leading minus.
-const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+// A 2019 本年增/减 is often signed both ways (`+2`, `-3`).
+const NUMBER = /^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 // Tokens a report writes in a cell it leaves blank.
 const BLANK = /^(?:\/|／|\\|[—–\-－]+|无|空|——)$/;
 // A short cell with digits that is not a figure: `1O`, `12 3`, `3件5`. Labels (with CJK words) are not this.
 const DIGITISH = /\d/;
 const CJK_RUN = /[\u3400-\u9fff]{2,}/;
+const DATE = /^\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-/.]\d{1,2}[-/.]\d{1,2})$/;
+
+const PLAIN_DIGITS = /^\d+$/;
+
+function toNumber(figure: string): number {
+  if (PLAIN_DIGITS.test(figure)) return Number(figure); // most figures: nothing to strip
+  return Number(figure.replace(/,/g, '').replace('−', '-').replace(/^\+/, ''));
+}
 
 /** Classifies one cell's text. Exported for tests. */
 export function classifyCell(text: string): { kind: CellKind; value: number | null } {
   const t = text.trim();
   if (t === '') return { kind: 'empty', value: null };
-  if (NUMBER.test(t)) return { kind: 'value', value: Number(t.replace(/,/g, '').replace('−', '-')) };
+  if (NUMBER.test(t)) return { kind: 'value', value: toNumber(t) };
   if (BLANK.test(t)) return { kind: 'blank', value: null };
   // Figures sometimes carry their unit inside the cell: `12件`, `3.5万元`.
-  const withUnit = /^([-−]?\d+(?:\.\d+)?)\s*(?:件|条|个|项|万元|元)$/.exec(t);
-  if (withUnit) return { kind: 'value', value: Number(withUnit[1]!.replace('−', '-')) };
+  const withUnit = /^([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:件|条|个|项|次|万元|元)$/.exec(t);
+  if (withUnit) return { kind: 'value', value: toNumber(withUnit[1]!) };
+  // A date (a signature under the table, `2024年1月30日`, `2024-01-30`) is text, not a misprinted figure.
+  if (DATE.test(t)) return { kind: 'label', value: null };
   if (DIGITISH.test(t) && !CJK_RUN.test(t) && t.length <= 12) return { kind: 'unreadable', value: null };
   return { kind: 'label', value: null };
 }
 
-// Page-break debris: `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共5页`, `3/5`, `Page 3`.
+// Page-break debris: `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共5页`, `3/5`, `Page 3`. Each holds a digit (isPageDebris
+// skips lines without one).
 const DEBRIS = [
   /^[-—–－]+\s*\d+\s*[-—–－]+$/,
   /^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$/,
@@ -53,13 +65,18 @@ const DEBRIS = [
   /^page\s*\d+(?:\s*(?:of|\/)\s*\d+)?$/i,
 ];
 
+const HAS_DIGIT = /\d/;
+
+const MARKDOWN_RULE = /^:?-{3,}:?$/;
+
 export function isPageDebris(line: string): boolean {
+  if (!HAS_DIGIT.test(line)) return false; // every DEBRIS pattern needs a page number
   const t = line.replace(/\t/g, ' ').trim();
   return DEBRIS.some((re) => re.test(t));
 }
 
 // A label followed by space-separated figures (`规章 0 0 0`, `行政许可 1539`), or figures alone (`1 10 3 0 14`).
-const FIG = String.raw`(?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\/|—+|－|无)`;
+const FIG = String.raw`(?:[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\/|—+|－|无)`;
 const SPACED = new RegExp(String.raw`^(.*?)((?:^|\s+)${FIG}(?:\s+${FIG})*)$`);
 
 /** Splits one normalized line into cells. `line` is the 1-based line number. */
@@ -78,6 +95,9 @@ export function splitLine(text: string, line: number): Row | null {
     if (text.trim().startsWith('|')) parts.shift();
     if (text.trim().endsWith('|')) parts.pop();
     if (parts.length === 0) parts = [''];
+    // A Markdown alignment row (`| --- | :---: |`) from an HTML-to-Markdown converter is no row of the table:
+    // read as cells its dashes would be blanks.
+    if (parts.length > 1 && parts.every((p) => MARKDOWN_RULE.test(p))) return null;
     return makeRow(parts, line, parts.length > 1);
   }
   const spaced = splitSpaced(text.trim());
@@ -112,7 +132,10 @@ function makeRow(parts: string[], line: number, structured: boolean): Row {
   return {
     line,
     structured,
-    cells: parts.map((text, col) => ({ text, line, col, ...classifyCell(text) })),
+    cells: parts.map((text, col) => {
+      const { kind, value } = classifyCell(text);
+      return { text, line, col, kind, value };
+    }),
   };
 }
 

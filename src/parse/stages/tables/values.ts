@@ -11,7 +11,13 @@ export interface StreamCell extends Cell {
 }
 
 export function toStream(rows: readonly Row[]): StreamCell[] {
-  return rows.flatMap((r, row) => r.cells.map((c) => ({ ...c, row, structured: r.structured })));
+  // A plain loop and an object literal of fixed shape: spread copies made slow dictionary-mode objects here.
+  const stream: StreamCell[] = [];
+  for (let row = 0; row < rows.length; row++) {
+    const r = rows[row]!;
+    for (const c of r.cells) stream.push({ text: c.text, line: c.line, col: c.col, kind: c.kind, value: c.value, row, structured: r.structured });
+  }
+  return stream;
 }
 
 const isFilled = (c: Cell): boolean => c.kind === 'value' || c.kind === 'blank' || c.kind === 'unreadable';
@@ -118,6 +124,25 @@ export function commonRightEdge(rows: readonly Row[], n: number): number | null 
   let best: number | null = null;
   for (const [col, k] of counts) if (best === null || k > (counts.get(best) ?? 0)) best = col;
   return best;
+}
+
+/**
+ * The right edge of a grid where no row is full (every row has a blank somewhere, as in a report that leaves
+ * zeros empty): the most common last column of grid rows wider than `n` cells. HTML/DOCX tables reach the
+ * parser with every cell, empty or not, so their rows share one width; without this, the blanks of a row
+ * whose label spans two columns would be placed by guesswork.
+ */
+export function gridRightEdge(rows: readonly Row[], n: number): number | null {
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    if (!r.structured || r.cells.length <= n) continue;
+    const col = r.cells[r.cells.length - 1]!.col;
+    counts.set(col, (counts.get(col) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [col, k] of counts) if (best === null || k > (counts.get(best) ?? 0)) best = col;
+  // One wide row is no grid.
+  return best !== null && (counts.get(best) ?? 0) >= 2 ? best : null;
 }
 
 /** Collects blank cells and diagnostics while figures are read. */

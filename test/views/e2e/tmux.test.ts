@@ -1,0 +1,95 @@
+// End to end: the BUILT CLI in a real terminal (tmux), driven by keys, on the sample corpus.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const sessions: string[] = [];
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+const capture = (session: string) => tmux('capture-pane', '-p', '-t', session);
+const keys = (session: string, ...k: string[]) => tmux('send-keys', '-t', session, ...k);
+
+async function waitFor(session: string, test: (screen: string) => boolean, what: string, timeoutMs = 20000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let screen = '';
+  while (Date.now() < until) {
+    screen = capture(session);
+    if (test(screen)) return screen;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
+}
+
+function startCli(width: number, height: number): string {
+  const session = `xxgk-e2e-${process.pid}-${width}x${height}`;
+  sessions.push(session);
+  const home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-'));
+  const env = `LANG=zh_CN.UTF-8 XDG_CONFIG_HOME=${home}/config XDG_CACHE_HOME=${home}/cache PS1='PROMPT$ '`;
+  const command = `cd ${repo} && env ${env} node dist/cli/main.js corpus/sample; echo XXGK-EXIT-$?; env PS1='PROMPT$ ' sh`;
+  tmux('new', '-d', '-s', session, '-x', String(width), '-y', String(height), command);
+  return session;
+}
+
+describe.runIf(hasTmux)('explorer in tmux', () => {
+  beforeAll(() => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'pipe' });
+  }, 180000);
+
+  afterEach(() => {
+    for (const s of sessions.splice(0)) spawnSync('tmux', ['kill-session', '-t', s]);
+  });
+
+  for (const [width, height] of [
+    [80, 24],
+    [200, 60],
+  ] as const) {
+    it(`${width}×${height}: lists, filters, switches tabs, shows table 3, quits to the prompt`, async () => {
+      const session = startCli(width, height);
+      let screen = await waitFor(session, (s) => s.includes('[1] 报告') && s.includes('新疆维吾尔自治区') && /1\/5\s*$/m.test(s), 'the list of 5 reports');
+      expect(screen.split('\n').length).toBeLessThanOrEqual(height + 1);
+
+      keys(session, '/');
+      keys(session, '-l', '沙依巴克');
+      screen = await waitFor(session, (s) => s.includes('/ 沙依巴克'), 'the search box');
+      expect(screen).toContain('沙依巴克区人民政府');
+      expect(screen).not.toContain('新疆维吾尔自治区');
+      keys(session, 'Escape');
+      screen = await waitFor(session, (s) => !s.includes('/ 沙依巴克') && s.includes('新疆维吾尔自治区'), 'the filter to be cancelled');
+
+      keys(session, 'Tab');
+      screen = await waitFor(session, (s) => /› 主动/.test(s) && s.includes('本年制发件数'), 'the second tab (table 2)');
+
+      keys(session, '4');
+      screen = await waitFor(session, (s) => /› 依申/.test(s) && s.includes('本年新收'), 'table 3');
+      // Short labels at 80 columns, the official ones (一、本年新收政府信息公开申请数量) when there is room.
+      expect(screen).toMatch(/本年新收[^\n]*?\s532\s+147\s+0\s+2\s+7\s+15\s+703/);
+      if (width >= 200) expect(screen).toContain('一、本年新收政府信息公开申请数量');
+
+      keys(session, 'q');
+      screen = await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
+      // The alternate screen is gone: none of the explorer is left on the terminal.
+      expect(screen).not.toContain('[1] 报告');
+    });
+  }
+
+  it('Ctrl-C quits at once, even while typing a search, and restores the screen', async () => {
+    const session = startCli(100, 30);
+    // Waits for the whole folder: quitting while the worker pool still parses is a separate case (see docs/readme/tui.md).
+    await waitFor(session, (s) => s.includes('[1] 报告') && /1\/5\s*$/m.test(s), 'the explorer with the folder loaded');
+    keys(session, '/');
+    keys(session, '-l', 'abc');
+    await waitFor(session, (s) => s.includes('/ abc'), 'the search box');
+    keys(session, 'C-c');
+    const screen = await waitFor(session, (s) => s.includes('XXGK-EXIT-') && s.includes('PROMPT$'), 'the shell prompt').catch((err: Error) => {
+      throw new Error(`${err.message}\nprocesses:\n${execFileSync('ps', ['-ef'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('dist/cli/main.js corpus/sample')).join('\n')}`);
+    });
+    expect(screen).not.toContain('[1] 报告');
+  });
+});
