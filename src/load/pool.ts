@@ -45,6 +45,9 @@ export class ParsePool {
       const worker = startWorker();
       worker.on('message', (msg: { id: number; item?: LoadItem; error?: string }) => this.onMessage(worker, msg));
       worker.on('error', (err) => this.onWorkerError(worker, err));
+      // An idle worker must not keep the process alive (a consumer that stops early, like `| head -1`, simply
+      // exits); a busy one must, or the process would end while waiting for its answer.
+      worker.unref();
       this.workers.push(worker);
       this.idle.push(worker);
     }
@@ -65,12 +68,14 @@ export class ParsePool {
       const worker = this.idle.pop()!;
       const job = this.queue.shift()!;
       this.busy.set(worker, job.id);
+      worker.ref();
       worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
     }
   }
 
   private onMessage(worker: Worker, msg: { id: number; item?: LoadItem; error?: string }): void {
     this.busy.delete(worker);
+    worker.unref();
     this.idle.push(worker);
     const p = this.pending.get(msg.id);
     this.pending.delete(msg.id);

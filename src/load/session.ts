@@ -31,6 +31,8 @@ const FIRST_ON_MAIN_THREAD = 4;
 interface Slot {
   settled: boolean;
   promise: Promise<LoadItem>;
+  /** Bytes of the file, counted into progress when its result is emitted. */
+  size: number;
 }
 
 export async function* loadFolder(root: string, options: LoadOptions): AsyncGenerator<LoadEvent> {
@@ -76,8 +78,9 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     return item;
   };
 
-  const emit = function* (item: LoadItem): Generator<LoadEvent> {
+  const emit = function* (item: LoadItem, size: number): Generator<LoadEvent> {
     done++;
+    bytes += size;
     if (item.kind === 'report') {
       // Per-report rules now, so a streamed report already carries its own anomalies.
       runChecks([item.report], options.thresholds, { crossReport: false });
@@ -96,7 +99,6 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       let promise: Promise<LoadItem>;
       if (found.kind === 'problem') promise = Promise.resolve(found);
       else {
-        bytes += found.found.size;
         const file = found.found.file;
         promise = processOne(found.found, index).catch(
           (err: unknown): LoadItem => ({
@@ -106,15 +108,19 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
         );
       }
       index++;
-      const slot: Slot = { settled: false, promise };
+      const slot: Slot = { settled: false, promise, size: found.kind === 'file' ? found.found.size : 0 };
       promise.then(() => (slot.settled = true), () => (slot.settled = true));
       window.push(slot);
       while (window.length > 0 && (window[0]!.settled || window.length >= maxInFlight)) {
-        yield* emit(await window.shift()!.promise);
+        const head = window.shift()!;
+        yield* emit(await head.promise, head.size);
       }
     }
     discovered = true;
-    while (window.length > 0) yield* emit(await window.shift()!.promise);
+    while (window.length > 0) {
+      const head = window.shift()!;
+      yield* emit(await head.promise, head.size);
+    }
     runChecks(reports, options.thresholds, { crossReport: true });
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {

@@ -26,5 +26,6 @@ export interface Corpus {
  */
 export type LoadEvent =
   | LoadItem
+  /** `done` files handled of `total` (null until discovery has finished); `bytes` read so far; `current` file. */
   | { kind: 'progress'; done: number; total: number | null; bytes: number; current: string }
   | { kind: 'done'; corpus: Corpus };

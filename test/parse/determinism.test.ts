@@ -10,7 +10,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/parse/index.js';
 import { analyseCandidates } from '../../src/parse/stages/decode.js';
-import { detectScript } from '../../src/parse/stages/normalize.js';
+import { detectScript, normalize, normalizeLine } from '../../src/parse/stages/normalize.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const fixtureFiles = ['seeds', 'variants', 'realistic']
@@ -110,6 +110,47 @@ describe('normalize: detectScript', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// ── normalize: lines without a CJK character skip the converter ────────────────
+
+/** Every character any dictionary of opencc's tw→cn conversion has in a key (what the converter can change). */
+function dictionaryKeyCharacters(): Set<string> {
+  const config = (OpenCC as unknown as { Locale: { configs: Record<string, Record<string, unknown>> } }).Locale.configs.tw2s!;
+  const chars = new Set<string>();
+  const visit = (d: unknown): void => {
+    if (typeof d === 'string') {
+      for (const entry of d.split('|')) for (const ch of entry.split(' ')[0]!) chars.add(ch);
+    } else if (Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && typeof d[1] === 'string' && !d[0].includes('|')) {
+      for (const ch of d[0]) chars.add(ch);
+    } else if (Array.isArray(d)) {
+      d.forEach(visit);
+    }
+  };
+  visit([config.normalizationChain, config.segmentation, config.conversionChain]);
+  return chars;
+}
+
+describe('normalize: Traditional text', () => {
+  it('converts only what the dictionaries can change: every key character is a CJK ideograph', () => {
+    const keys = dictionaryKeyCharacters();
+    expect(keys.size).toBeGreaterThan(1000);
+    const outside = [...keys].filter((ch) => !/^(?:[\u3400-\u9fff\uf900-\ufaff]|[\ud800-\udbff][\udc00-\udfff])$/.test(ch));
+    expect(outside).toEqual([]);
+  });
+
+  it('gives every line of a Traditional report as converting each line would', () => {
+    let compared = 0;
+    for (const file of fixtureFiles) {
+      const text = new TextDecoder().decode(readFileSync(file));
+      const doc = normalize(text);
+      if (doc.script !== 'traditional') continue;
+      const reference = doc.original.map((line) => normalizeLine(converter(line)));
+      expect(doc.lines, file).toEqual(reference);
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(2); // seed 001 and variant 000-traditional
   });
 });
 

@@ -2,14 +2,13 @@
 // as tab-separated cells). The format is taken from the bytes when they say (a .doc that is really a .docx, a
 // .txt that is a PDF), else from the file name. src/load calls these; parseReport stays synchronous and text-only.
 import type { SourceFormat } from '../model.js';
-import { docToText } from './doc.js';
-import { docxToText } from './docx.js';
-import { htmlToText, type Extracted } from './html.js';
-import { pdfToText } from './pdf.js';
+import type { Extracted } from './html.js';
 
 export type { Extracted } from './html.js';
 export { looksLikeReport } from './classify.js';
-export { NO_TEXT_LAYER } from './pdf.js';
+
+/** Diagnostic code of a PDF without a text layer (a scan). */
+export const NO_TEXT_LAYER = 'no-text-layer';
 
 /** What a file is, judged from its bytes first. `zip`/`ole` are containers that are not Word documents. */
 /** `damaged`: named .docx/.doc/.pdf but without that format's signature (truncated, or another file renamed). */
@@ -44,16 +43,18 @@ export function sniffFormat(bytes: Uint8Array, name: string): SniffedFormat {
   return looksLikeHtml(bytes) ? 'html' : 'txt';
 }
 
+// Each adapter and its parsing library are loaded the first time a file of that format appears: a folder of .txt
+// reports never pays for an HTML parser or pdf.js at start-up.
 export async function extractText(format: 'html' | 'docx' | 'doc' | 'pdf', bytes: Uint8Array): Promise<Extracted> {
   switch (format) {
     case 'html':
-      return htmlToText(bytes);
+      return (await import('./html.js')).htmlToText(bytes);
     case 'docx':
-      return docxToText(bytes);
+      return (await import('./docx.js')).docxToText(bytes);
     case 'doc':
-      return docToText(bytes);
+      return (await import('./doc.js')).docToText(bytes);
     case 'pdf':
-      return pdfToText(bytes);
+      return (await import('./pdf.js')).pdfToText(bytes);
   }
 }
 

@@ -17,7 +17,9 @@ const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist
 const CMAP_URL = pathToFileURL(path.join(pdfjsDir, 'cmaps') + path.sep).href;
 const FONT_URL = pathToFileURL(path.join(pdfjsDir, 'standard_fonts') + path.sep).href;
 
-export const NO_TEXT_LAYER = 'no-text-layer';
+import { NO_TEXT_LAYER } from './index.js';
+
+export { NO_TEXT_LAYER };
 
 export async function pdfToText(bytes: Uint8Array): Promise<Extracted> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -255,8 +255,12 @@ function yearFromOverview(doc: NormalizedDoc, sections: readonly Section[]): num
 // 国办公开办函〔2021〕30号: brackets vary (〔〕 [] () ﹝﹞ 【】 ［］), so only the year and number are matched.
 const CITED = /[〔\[(﹝【［]\s*(2019|2021)\s*[〕\])﹞】］]\s*(\d+)\s*号/g;
 
+// CITED without the g flag: lines that cite nothing skip matchAll and the copy of CITED it makes.
+const MAY_CITE = new RegExp(CITED.source, CITED.flags.replace('g', ''));
+
 export function findCitedFormat(lines: readonly string[]): '2019' | '2021' | null {
   for (const line of lines) {
+    if (!MAY_CITE.test(line)) continue;
     for (const m of line.matchAll(CITED)) {
       if (m[1] === '2019' && m[2] === '60') return '2019';
       if (m[1] === '2021' && m[2] === '30') return '2021';

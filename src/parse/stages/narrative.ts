@@ -140,7 +140,12 @@ interface Sentence {
 
 // Sentence ends in both widths; normalization keeps them one for one, so original and normalized split alike.
 const SENTENCE_END = /[^。;；!！?？]+[。;；!！?？]?/g;
-const ENDS_SENTENCE = /[。;；!！?？:：]\s*$/;
+const SENTENCE_END_MARKS = '。;；!！?？:：';
+/** The line's last visible character ends a sentence. (trimEnd strips exactly what \s matches.) */
+function endsSentence(line: string): boolean {
+  const t = line.trimEnd();
+  return t.length > 0 && SENTENCE_END_MARKS.includes(t[t.length - 1]!);
+}
 // A line opening a new item (（一）…, 一、…, 第一…, 1.…) starts a paragraph even when the previous line ran on.
 const OPENS_ITEM = /^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+|\d+[、.．])/;
 const MAX_WRAPPED_LINES = 30;
@@ -152,7 +157,9 @@ function isItemHeading(line: string): boolean {
 
 /** Table rows (cells separated by tabs or pipes) are not prose. */
 function isTableRow(line: string): boolean {
-  return /\S[\t|]+\S|\|/.test(line.trim());
+  // Any pipe makes a row; otherwise only a tab can separate cells. Both tested before the pattern, which scans.
+  if (line.includes('|')) return true;
+  return line.includes('\t') && /\S[\t|]+\S/.test(line.trim());
 }
 
 /**
@@ -167,7 +174,7 @@ function paragraphsOf(doc: NormalizedDoc): number[][] {
     const run = [i];
     while (
       run.length < MAX_WRAPPED_LINES &&
-      !ENDS_SENTENCE.test(doc.lines[i]!) &&
+      !endsSentence(doc.lines[i]!) &&
       !isItemHeading(doc.lines[i]!) &&
       isProse(i + 1) &&
       !OPENS_ITEM.test(doc.lines[i + 1]!)
@@ -250,8 +257,20 @@ function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   return matches;
 }
 
+/**
+ * One pattern that matches wherever any rule does: most sentences match none, and one test then replaces twenty.
+ * Built from RULES themselves, so it follows any edit to them; null (no shortcut) when the rules' flags differ or
+ * a pattern uses backreferences or named groups, which would not survive being joined.
+ */
+const ANY_RULE: RegExp | null = (() => {
+  const flags = new Set(RULES.map((r) => r.pattern.flags.replace(/[gy]/g, '')));
+  if (flags.size !== 1 || RULES.some((r) => /\\[1-9k]|\(\?<[^=!]/.test(r.pattern.source))) return null;
+  return new RegExp(RULES.map((r) => `(?:${r.pattern.source})`).join('|'), [...flags][0]);
+})();
+
 function mentionsOf(sentence: Sentence): Array<NarrativeMention & { position: number; end: number }> {
   const found: Array<NarrativeMention & { position: number; end: number }> = [];
+  if (ANY_RULE !== null && !ANY_RULE.test(sentence.match)) return found;
   for (const rule of RULES) {
     if (rule.needsApplication && !sentence.aboutApplications) continue;
     for (const m of allMatches(rule.pattern, sentence.match)) {
@@ -338,7 +357,9 @@ function cellsOf(line: string): string[] {
 
 const CELL_COUNT = /^(\d+)(?:件|条|个|次)?$/;
 // The separators cellsOf splits on, and the colon of the inline form.
-const MAY_HOLD_LEGACY = /[\t|:：]|\s{2,}/;
+const CELL_MARK = /[\t|:：]/;
+const WHITESPACE_RUN = /\s\s/;
+const mayHoldLegacy = (line: string): boolean => CELL_MARK.test(line) || WHITESPACE_RUN.test(line);
 
 /**
  * Label/number pairs of a local statistics table: `申请总数 | 12` on one line (also 申请总数:12件), or a header row of
@@ -351,7 +372,7 @@ function extractLegacy(doc: NormalizedDoc): Report['legacy'] {
   };
   doc.lines.forEach((line, index) => {
     // Without a cell separator the line is one cell, and without a colon not the inline form either: prose, skipped.
-    if (!MAY_HOLD_LEGACY.test(line)) return;
+    if (!mayHoldLegacy(line)) return;
     const cells = cellsOf(line);
     const inline = /^([^\d:：]{2,14})[:：]\s*(\d+)\s*(?:件|条|个|次)?$/.exec(line.trim());
     if (inline) {

@@ -15,9 +15,15 @@ export interface NormalizedDoc {
 // 檔案 therefore becomes 档案, which the label matcher accepts as 文件.
 let toSimplified: ((s: string) => string) | null = null;
 function traditionalToSimplified(text: string): string {
+  // Every character opencc's tw→cn dictionaries look up is a CJK ideograph (BMP or astral, the latter as surrogates):
+  // text without any comes back unchanged, so figure rows are not run through the converter.
+  // test/parse/determinism.test.ts checks that against the dictionaries.
+  if (!MAY_CONVERT.test(text)) return text;
   const convert = (toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
   return convert(text);
 }
+
+const MAY_CONVERT = /[\u3400-\u9fff\uf900-\ufaff\ud800-\udfff]/;
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '\\u3000-\\u303f\\u2018-\\u201d';
@@ -26,9 +32,15 @@ const CJK_PUNCT = '\\u3000-\\u303f\\u2018-\\u201d';
 const STRAY_SPACE = new RegExp(`(?= )(?<=[${CJK}${CJK_PUNCT})\\]])[ ]+(?=[${CJK}${CJK_PUNCT}(\\[])`, 'g');
 
 export function normalize(text: string): NormalizedDoc {
-  const original = stripControls(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).split('\n');
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const stripped = stripControls(unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked);
+  const original = stripped.split('\n');
   const script = detectScript(text);
-  const lines = original.map((line) => normalizeLine(script === 'traditional' ? traditionalToSimplified(line) : line));
+  const traditional = script === 'traditional';
+  // Asked once of the whole text rather than of every line. Converted lines are asked line by line, as before.
+  const fullWidth = traditional || FULL_WIDTH.test(stripped);
+  const oddSpace = traditional || ODD_SPACE.test(stripped);
+  const lines = original.map((line) => normalizeLineWith(traditional ? traditionalToSimplified(line) : line, fullWidth, oddSpace));
   return { original, lines, script };
 }
 
@@ -39,14 +51,23 @@ const FULL_WIDTH = /[\uff01-\uff5e]/;
 const FULL_WIDTH_RUNS = /[\uff01-\uff5e]+/g;
 
 export function normalizeLine(line: string): string {
-  let s = toHalfWidth(line);
-  if (ODD_SPACE.test(s)) s = s.replace(ODD_SPACES, ' ');
+  return normalizeLineWith(line, true, true);
+}
+
+/** normalizeLine, told whether the text holds any full-width form or odd space at all. */
+function normalizeLineWith(line: string, fullWidth: boolean, oddSpace: boolean): string {
+  let s = fullWidth ? toHalfWidth(line) : line;
+  if (oddSpace && ODD_SPACE.test(s)) s = s.replace(ODD_SPACES, ' ');
   // The three space rules below change nothing on a line without a space.
   if (!s.includes(' ')) return s;
-  return s
-    .replace(/ {2,}/g, ' ')
-    .replace(STRAY_SPACE, '')
-    .replace(/[ ]+$/g, '');
+  if (s.includes('  ')) s = s.replace(/ {2,}/g, ' ');
+  return withoutTrailingSpaces(s.replace(STRAY_SPACE, ''));
+}
+
+function withoutTrailingSpaces(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x20) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 /** Full-width ASCII forms (０-９, （）, ：, ，…) to their half-width counterparts. */
@@ -98,15 +119,19 @@ function cjkCodes(text: string, max: number): number[] {
 const CHANGES_ALONE = new Uint8Array(0x10000);
 
 function countChangingAlone(codes: readonly number[]): number {
-  const unknown = new Set<number>();
-  for (const code of codes) if (CHANGES_ALONE[code] === 0) unknown.add(code);
-  if (unknown.size > 0) {
-    // One conversion for every new character; a newline between them keeps phrases from forming.
-    const chars = [...unknown].map((code) => String.fromCharCode(code));
-    const converted = traditionalToSimplified(chars.join('\n')).split('\n');
-    chars.forEach((ch, k) => (CHANGES_ALONE[ch.charCodeAt(0)] = converted.length === chars.length && converted[k] === ch ? 1 : 2));
-  }
   let changed = 0;
+  let unknown: Set<number> | null = null;
+  for (const code of codes) {
+    const known = CHANGES_ALONE[code];
+    if (known === 2) changed++;
+    else if (known === 0) (unknown ??= new Set()).add(code);
+  }
+  if (unknown === null) return changed; // the usual case once a few reports have been read
+  // One conversion for every new character; a newline between them keeps phrases from forming.
+  const chars = [...unknown].map((code) => String.fromCharCode(code));
+  const converted = traditionalToSimplified(chars.join('\n')).split('\n');
+  chars.forEach((ch, k) => (CHANGES_ALONE[ch.charCodeAt(0)] = converted.length === chars.length && converted[k] === ch ? 1 : 2));
+  changed = 0;
   for (const code of codes) if (CHANGES_ALONE[code] === 2) changed++;
   return changed;
 }

@@ -77,3 +77,30 @@ describe('table 2 (2019) with the procurement unit in the cell', () => {
     expect(t.active?.procurement).toEqual({ items: 6, amount: 251000, unit: '元' });
   });
 });
+
+describe('table 2 (2019) header cells wrapped or cut short, one cell per line', () => {
+  it('reads 本年新 / 制作数量 and 本年增/ as their columns', () => {
+    const t = tablesOf(
+      ['二、主动公开政府信息情况', '第二十条第(五)项', '信息内容', '上一年项目数量', '本年增/', '处理决定数量', '行政许可', '148', '3', '12', '第二十条第(一)项', '信息内容', '本年新', '制作数量', '本年新', '公开数量', '对外公开总数量', '规章', '1', '1', '4'].join('\n'),
+    );
+    expect(t.active?.licensing).toEqual({ prevCount: 148, delta: 3, decisions: 12 });
+    expect(t.active?.regulations).toEqual({ newlyMade: 1, newlyPublished: 1, totalPublic: 4 });
+  });
+});
+
+describe('a summary sentence between the table-3 heading and the table', () => {
+  it('does not end the table before its first row', () => {
+    const t = tablesOf(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '2022年,区政府办公室共收到8份政府信息公开申请,均为自然人申请。其中,予以公开2件,部分公开2件,属于四类过程性性信息1件,本办不掌握相关政府信息2件,其他1件(申请人自主撤销)。无下年度结转。',
+        '|',
+        '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |',
+        '申请人情况 | |||||||||||||||',
+        '|',
+        '一、本年新收政府信息公开申请数量 |', '8 |', '0 |', '0 |', '0 |', '0 |', '0 |', '8 | |||||||||',
+      ].join('\n'),
+    );
+    expect(row7(t, 'newReceived')).toEqual([8, 0, 0, 0, 0, 0, 8]);
+  });
+});

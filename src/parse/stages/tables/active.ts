@@ -62,7 +62,7 @@ export function readActive(rows: readonly Row[], headingLine: number): ActiveRes
     if (m.type === 'item' && m.item === 9) labels2019 = true;
   }
 
-  const readRow = (labelAt: number, cols: readonly string[], cellPath: (col: string) => string): { values: Figure[]; next: number } => {
+  const readRow = (labelAt: number, cols: readonly string[], cellPath: (col: string) => string): { values: Figure[]; next: number; picked: Array<StreamCell | null> } => {
     const { slots, next } = gatherSlots(stream, labelAt, cols.length, isStop);
     const picked = pickSlots(slots, cols.length, commonRightEdge(rows, cols.length));
     const values = cols.map((col, k) => {

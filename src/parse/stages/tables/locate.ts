@@ -56,13 +56,22 @@ function countFigures(lines: readonly string[], from: number, to: number): numbe
 
 /** End of a table that starts after `heading`: the next section heading, table heading or prose paragraph. */
 function regionEnd(lines: readonly string[], heading: number, key: TableKey): number {
+  let prose = 0;
   for (let n = heading + 1; n <= lines.length; n++) {
     const line = lines[n - 1] ?? '';
     const t = stripHeadingMarkup(line);
     const headingLike = isHeadingLine(line);
     if (headingLike && !line.includes('\t') && SECTION_HEADING.test(t)) return n - 1;
     if (headingLike && KEYS.some((k) => k !== key && HEADINGS[k].test(t))) return n - 1;
-    if (isProse(line)) return n - 1;
+    if (isProse(line)) {
+      // A summary sentence between the heading and its table (…共收到8份申请…) does not end the table when the
+      // table's own first row follows it.
+      if (n - heading === prose + 1 && hasAnchor(lines, key, n + 1, Math.min(lines.length, n + 4))) {
+        prose++;
+        continue;
+      }
+      return n - 1;
+    }
   }
   return lines.length;
 }
@@ -78,11 +87,13 @@ function sectionFor(sections: readonly Section[], key: TableKey): Section | unde
 
 export function locateTables(lines: readonly string[], sections: readonly Section[] = []): Partial<Record<TableKey, Region>> {
   const found: Partial<Record<TableKey, Region>> = {};
+  // Once per line, not once per table: the cheap length test also spares the heading patterns every long line.
+  const headingLike = lines.map((line) => isHeadingLine(line ?? ''));
   for (const key of KEYS) {
     const candidates: Region[] = [];
     for (let n = 1; n <= lines.length; n++) {
       const line = lines[n - 1] ?? '';
-      if (HEADINGS[key].test(line) && isHeadingLine(line)) {
+      if (headingLike[n - 1] && HEADINGS[key].test(line)) {
         candidates.push({ key, heading: n, from: n + 1, to: regionEnd(lines, n, key), byHeading: true });
       }
     }
