@@ -7,6 +7,7 @@ import type { Lang } from '../settings/settings.js';
 import { stepAnomaly } from './anomalySteps.js';
 import { DetailPane } from './components/DetailPane.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
+import { LoadProgress } from './components/LoadProgress.js';
 import { Pane, paneInner } from './components/Pane.js';
 import { ReportList, reportName } from './components/ReportList.js';
 import { SearchBox } from './components/SearchBox.js';
@@ -18,7 +19,7 @@ import { useMessage } from './hooks/useMessage.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import { LangContext } from './i18n.js';
 import { buildKeyMap, type Command, type KeyBindings } from './keys/keyBindings.js';
-import { hints } from './keys/keyDocs.js';
+import { hints, keysLabel } from './keys/keyDocs.js';
 import { commandFor } from './keys/matchKey.js';
 import { screenLayout } from './layout.js';
 import type { ExplorerActions } from './navigationContext.js';
@@ -54,7 +55,8 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const keymap = useMemo(() => buildKeyMap(bindings), [bindings]);
 
-  const corpus = useLoadEvents(events);
+  const { corpus, cancel: cancelLoad } = useLoadEvents(events);
+  const loading = !corpus.finished;
   const [searchState, searchDispatch] = useReducer(searchReducer, initialSearchState);
   const query = activeQuery(searchState);
   const filtered = useFilteredReports(corpus.reports, query);
@@ -71,7 +73,9 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   // Where n/N last landed; it counts only while that report is selected.
   const [anomalyAt, setAnomalyAt] = useState<{ file: string; index: number } | null>(null);
 
-  const layout = screenLayout(size.columns, size.rows, nav.focus);
+  // While loading, a progress line sits above the status bar and the panes give it a row.
+  const screen = screenLayout(size.columns, size.rows, nav.focus);
+  const layout = { ...screen, paneHeight: Math.max(3, screen.paneHeight - (loading ? 1 : 0)) };
   const showSearch = searchState.editing || searchState.query !== '';
   const listInner = paneInner(layout.listWidth, layout.paneHeight);
   const listHeight = Math.max(1, listInner.height - (showSearch ? 1 : 0));
@@ -92,6 +96,11 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   useEffect(() => {
     selectedFile.current = report?.file ?? null;
   }, [report?.file]);
+
+  useEffect(() => {
+    if (corpus.cancelled) notify(t(`已取消读取：保留已读取的 ${corpus.done} 个文件。`, `Loading cancelled at ${corpus.done} files; what was loaded is kept.`));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [corpus.cancelled]);
 
   useEffect(() => {
     if (keyErrors.length > 0) notify(t(`按键设置有误，已使用默认按键：${keyErrors[0]}`, `Key settings ignored: ${keyErrors[0]}`));
@@ -195,6 +204,8 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
       case 'back':
         if (nav.focus === 'detail') return navDispatch({ type: 'focus', focus: 'list' });
         if (searchState.query) return searchDispatch({ type: 'clear' });
+        // Nothing left to go back from: Esc stops a load in progress (what was loaded stays).
+        if (loading) cancelLoad();
         return;
       case 'enter':
         return inspect();
@@ -256,7 +267,7 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   }
 
   const total = corpus.reports.length;
-  const loading = corpus.finished ? '' : t(` 读取中 ${corpus.done}${corpus.total ? '/' + corpus.total : ''}…`, ` loading ${corpus.done}${corpus.total ? '/' + corpus.total : ''}…`);
+  const listInfo = `${filtered.length}${loading ? '…' : corpus.cancelled ? t(' 已取消读取', ' cancelled') : ''}`;
   const emptyMessage = corpus.failure
     ? t(`读取失败：${corpus.failure}`, `Loading failed: ${corpus.failure}`)
     : total === 0
@@ -274,7 +285,7 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
           ) : (
             <Box flexDirection="row" height={layout.paneHeight}>
               {layout.listWidth > 0 && (
-                <Pane title={`[1] ${t('报告', 'Reports')}`} info={loading || `${filtered.length}`} width={layout.listWidth} height={layout.paneHeight} focused={nav.focus === 'list'}>
+                <Pane title={`[1] ${t('报告', 'Reports')}`} info={listInfo} width={layout.listWidth} height={layout.paneHeight} focused={nav.focus === 'list'}>
                   {showSearch && <SearchBox draft={searchState.editing ? searchState.draft : searchState.query} matches={filtered.length} total={total} width={listInner.width} />}
                   <ReportList reports={filtered} list={list} width={listInner.width} focused={nav.focus === 'list'} emptyMessage={emptyMessage} />
                 </Pane>
@@ -284,6 +295,7 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
               )}
             </Box>
           )}
+          {loading && <LoadProgress corpus={corpus} width={size.columns} lang={lang} cancelKey={keysLabel(bindings, 'back').split(' ')[0] ?? 'Esc'} />}
           <StatusBar
             breadcrumb={breadcrumb(nav, report ? `${reportName(report)}${report.year ? ' ' + report.year : ''}` : null, query, lang)}
             message={message}

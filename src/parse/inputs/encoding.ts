@@ -3,7 +3,7 @@
 import iconv from 'iconv-lite';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
-import { decode, type Decoded } from '../stages/decode.js';
+import { decode, decodeAs, type Decoded } from '../stages/decode.js';
 
 // Pages saved from government sites declare gb2312 or gbk but often contain GB18030-only characters;
 // decoding every GB family name as GB18030 (a superset) loses nothing.
@@ -42,21 +42,7 @@ export function decodeMarkup(bytes: Uint8Array): Decoded {
   }
   // A page that says UTF-8 but is not (re-saved by an editor in GBK) is common: trust the bytes over the label.
   if (encoding === 'utf-8') return decode(bytes);
-  const text = iconv.decode(Buffer.from(bytes), encoding);
-  const diagnostics: Diagnostic[] = [];
-  const replaced = text.split('\uFFFD').length - 1;
-  if (replaced > 0) {
-    diagnostics.push(
-      diagnostic(
-        'decode-lossy',
-        'warning',
-        null,
-        `${replaced} byte sequence(s) could not be decoded as ${encoding}; shown as �`,
-        `${replaced} 处字节无法按 ${encoding} 解码，以 � 显示`,
-      ),
-    );
-  }
-  return { text, encoding, diagnostics };
+  return decodeAs(bytes, encoding);
 }
 
 function unknownCharset(declared: string, used: string): Diagnostic {

@@ -32,21 +32,26 @@ export function decode(bytes: Uint8Array): Decoded {
   } catch {
     // not valid UTF-8: fall through to detection
   }
-  const guess = detectLegacyEncoding(bytes);
-  const text = iconv.decode(Buffer.from(bytes), guess);
+  return decodeAs(bytes, detectLegacyEncoding(bytes));
+}
+
+/** Decodes with a known encoding; bytes that do not decode become � and one diagnostic says how many. */
+export function decodeAs(bytes: Uint8Array, encoding: string): Decoded {
+  const text = iconv.decode(Buffer.from(bytes), encoding);
   const replaced = countReplacement(text);
+  const diagnostics: Diagnostic[] = [];
   if (replaced > 0) {
     diagnostics.push(
       diagnostic(
         'decode-lossy',
         'warning',
         null,
-        `${replaced} byte sequence(s) could not be decoded as ${guess}; shown as �`,
-        `${replaced} 处字节无法按 ${guess} 解码，以 � 显示`,
+        `${replaced} byte sequence(s) could not be decoded as ${encoding}; shown as �`,
+        `${replaced} 处字节无法按 ${encoding} 解码，以 � 显示`,
       ),
     );
   }
-  return { text, encoding: guess, diagnostics };
+  return { text, encoding, diagnostics };
 }
 
 export function detectLegacyEncoding(bytes: Uint8Array): string {

@@ -23,6 +23,24 @@ export function truncate(text: string, max: number): string {
   return room >= 0 ? out + ELLIPSIS : '';
 }
 
+/** Cuts `text` to at most `max` columns from the left, starting with `…` when cut: keeps a path's file name. */
+export function truncateStart(text: string, max: number): string {
+  if (max <= 0) return '';
+  if (stringWidth(text) <= max) return text;
+  const room = max - stringWidth(ELLIPSIS);
+  if (room < 0) return '';
+  const chars = [...graphemes(text)];
+  let out = '';
+  let used = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const w = stringWidth(chars[i]!);
+    if (used + w > room) break;
+    out = chars[i]! + out;
+    used += w;
+  }
+  return ELLIPSIS + out;
+}
+
 /** Pads (after truncating) to exactly `width` columns. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const cut = truncate(text, width);

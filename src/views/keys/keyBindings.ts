@@ -71,7 +71,7 @@ export const COMMAND_INFO: Record<Command, CommandInfo> = {
   tabAnomalies: { category: 'panes', zh: '异常', en: 'Anomalies', hintZh: '异常', hintEn: 'anomalies' },
   tabProblems: { category: 'panes', zh: '无法读取的文件', en: 'Files that failed to load', hintZh: '问题文件', hintEn: 'problems' },
   enter: { category: 'actions', zh: '进入详情 / 查看单元格', en: 'Drill in / inspect the cell', hintZh: '进入', hintEn: 'open' },
-  back: { category: 'actions', zh: '返回 / 清除筛选', en: 'Back / clear the filter', hintZh: '返回', hintEn: 'back' },
+  back: { category: 'actions', zh: '返回 / 清除筛选 / 取消读取', en: 'Back / clear the filter / stop loading', hintZh: '返回', hintEn: 'back' },
   search: { category: 'actions', zh: '搜索报告', en: 'Search reports', hintZh: '搜索', hintEn: 'search' },
   nextAnomaly: { category: 'actions', zh: '下一个异常（跳到相关单元格）', en: 'Next anomaly (jumps to its cell)', hintZh: '下个异常', hintEn: 'next anomaly' },
   prevAnomaly: { category: 'actions', zh: '上一个异常', en: 'Previous anomaly', hintZh: '上个异常', hintEn: 'prev anomaly' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusReducer, initialCorpusState } from '../../../src/views/state/corpusState.js';
+import { corpusReducer, initialCorpusState, readRate } from '../../../src/views/state/corpusState.js';
 import { initialListState, listReducer, visibleRange } from '../../../src/views/state/listState.js';
 import { initialNavigationState, navigationReducer } from '../../../src/views/state/navigation.js';
 import { activeQuery, initialSearchState, searchReducer } from '../../../src/views/state/searchState.js';
@@ -104,14 +104,32 @@ describe('corpusReducer', () => {
         { kind: 'problem', problem: { file: 'x.pdf', code: 'unsupported', message: 'unsupported', messageZh: '不支持' } },
         { kind: 'progress', done: 2, total: null, bytes: 0, current: 'x.pdf' },
       ],
+      at: 1000,
     });
     expect(s.reports.map((r) => r.file)).toEqual(['a.txt']);
     expect(s.problems).toHaveLength(1);
     expect(s.done).toBe(2);
     expect(s.finished).toBe(false);
-    s = corpusReducer(s, { type: 'events', events: [{ kind: 'done', corpus: { root: '/r', reports: [b, a], problems: [] } }] });
+    s = corpusReducer(s, { type: 'events', events: [{ kind: 'done', corpus: { root: '/r', reports: [b, a], problems: [] } }], at: 2000 });
     expect(s.reports.map((r) => r.file)).toEqual(['b.txt', 'a.txt']);
     expect(s.problems).toHaveLength(0);
     expect(s.finished).toBe(true);
+  });
+
+  it('keeps the progress (bytes, current file) and measures the read rate from the first batch', () => {
+    let s = corpusReducer(initialCorpusState, { type: 'events', events: [{ kind: 'progress', done: 1, total: null, bytes: 1_000_000, current: 'a.txt' }], at: 10_000 });
+    expect(readRate(s)).toBeNull();
+    s = corpusReducer(s, { type: 'events', events: [{ kind: 'progress', done: 5, total: 9, bytes: 5_000_000, current: 'sub/e.txt' }], at: 12_000 });
+    expect(s).toMatchObject({ done: 5, total: 9, bytes: 5_000_000, current: 'sub/e.txt', finished: false });
+    expect(readRate(s)).toBe(2.5);
+  });
+
+  it('a cancelled load keeps what it has and ignores events still in flight', () => {
+    const a = makeReport({ file: 'a.txt' });
+    let s = corpusReducer(initialCorpusState, { type: 'events', events: [{ kind: 'report', report: a }, { kind: 'progress', done: 1, total: null, bytes: 10, current: 'a.txt' }], at: 0 });
+    s = corpusReducer(s, { type: 'cancelled' });
+    expect(s).toMatchObject({ finished: true, cancelled: true, done: 1, current: null });
+    const late = corpusReducer(s, { type: 'events', events: [{ kind: 'report', report: makeReport({ file: 'b.txt' }) }], at: 5 });
+    expect(late.reports.map((r) => r.file)).toEqual(['a.txt']);
   });
 });

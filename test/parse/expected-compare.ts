@@ -1,0 +1,47 @@
+// Shared by the realistic and real report tests: compares a parsed report with a compact expected JSON.
+//   applications: { rowId: [naturalPerson, commercial, research, social, legal, otherOrg, total] } (omitted rows: not compared)
+//   reviews:      [15 figures in table order] — review, litigationDirect, litigationAfterReview × upheld…total
+import { getPath } from '../../src/parse/dictionary.js';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type Report } from '../../src/parse/model.js';
+
+export type Json = Record<string, unknown>;
+export const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Every path where `actual` differs from what `expected` lists. */
+export function diff(expected: unknown, actual: unknown, path: string): string[] {
+  if (isObject(expected)) {
+    if (!isObject(actual)) return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
+    return Object.entries(expected).flatMap(([k, v]) => diff(v, actual[k], path ? `${path}.${k}` : k));
+  }
+  if (Array.isArray(expected)) {
+    return JSON.stringify(expected) === JSON.stringify(actual) ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+  }
+  return Object.is(expected, actual) ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}
+
+function applicationRows(report: Report, ids: readonly string[]): Json {
+  return Object.fromEntries(ids.map((id) => [id, APPLICANT_COLUMNS.map((c) => getPath(report.applications, `${id}.${c}`) ?? null)]));
+}
+
+function reviewFigures(report: Report): Array<number | null> | null {
+  if (!report.reviews) return null;
+  return REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => report.reviews![g][c]));
+}
+
+/** The report in the shape of the expected files. */
+export function comparable(expected: Json, report: Report): Json {
+  const narrative: Json = {};
+  for (const [id, fig] of Object.entries((expected.narrative as Json | undefined) ?? {})) {
+    const got = report.narrative[id as keyof Report['narrative']];
+    narrative[id] = fig === null ? (got ?? null) : got;
+  }
+  return {
+    ...report,
+    applications: isObject(expected.applications) && report.applications ? applicationRows(report, Object.keys(expected.applications)) : report.applications,
+    reviews: Array.isArray(expected.reviews) ? reviewFigures(report) : report.reviews,
+    narrative,
+  };
+}
+
+export const FIELDS = ['format', 'formatEvidence', 'title', 'jurisdiction', 'jurisdictionKey', 'level', 'bodyType', 'year', 'publishedAt', 'signedAt', 'active', 'applications', 'reviews', 'narrative'];
+

@@ -1,0 +1,153 @@
+// Loading at scale: the list fills while the folder is still loading, progress shows, Esc stops the load.
+import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import type { LoadEvent } from '../../src/load/types.js';
+import { App } from '../../src/views/App.js';
+import { progressLine } from '../../src/views/components/LoadProgress.js';
+import { DEFAULT_KEY_BINDINGS } from '../../src/views/keys/keyBindings.js';
+import { initialCorpusState } from '../../src/views/state/corpusState.js';
+import { defaultTheme } from '../../src/views/theme.js';
+import { makeReport } from './fixtures/reports.js';
+
+const tick = (ms = 250) => new Promise((r) => setTimeout(r, ms));
+
+/** An event stream the test feeds by hand; it records whether the consumer ended it with `return()`. */
+function channel() {
+  const queue: LoadEvent[] = [];
+  let wake: (() => void) | null = null;
+  let ended = false;
+  const state = { returned: false, pulled: 0 };
+  const iterator: AsyncIterator<LoadEvent> = {
+    async next() {
+      while (queue.length === 0 && !ended) await new Promise<void>((r) => (wake = r));
+      if (queue.length === 0) return { done: true, value: undefined };
+      state.pulled++;
+      return { done: false, value: queue.shift()! };
+    },
+    async return() {
+      state.returned = true;
+      ended = true;
+      wake?.();
+      return { done: true, value: undefined };
+    },
+  };
+  return {
+    events: { [Symbol.asyncIterator]: () => iterator } as AsyncIterable<LoadEvent>,
+    push(...events: LoadEvent[]) {
+      queue.push(...events);
+      const w = wake;
+      wake = null;
+      w?.();
+    },
+    state,
+  };
+}
+
+function reportEvents(from: number, count: number, total: number | null): LoadEvent[] {
+  const out: LoadEvent[] = [];
+  for (let i = from; i < from + count; i++) {
+    out.push({ kind: 'report', report: makeReport({ file: `dir/r${i}.txt`, jurisdiction: `测试单位${i}`, year: 2021 }) });
+    out.push({ kind: 'progress', done: i + 1, total, bytes: (i + 1) * 100_000, current: `dir/r${i}.txt` });
+  }
+  return out;
+}
+
+describe('loading progress', () => {
+  it('lists the first reports while loading continues, shows files done, total, MB/s and the current file', async () => {
+    const feed = channel();
+    const app = render(<App events={feed.events} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 120, rows: 30 }} />);
+    feed.push(...reportEvents(0, 3, null));
+    await tick();
+    let frame = app.lastFrame()!;
+    expect(frame).toContain('测试单位0');
+    expect(frame).toContain('测试单位2');
+    expect(frame).toMatch(/读取中 3\/\?/);
+    expect(frame).toContain('dir/r2.txt');
+    expect(frame).toContain('Esc 取消读取');
+    // Keys work during the load.
+    app.stdin.write('j');
+    await tick();
+    expect(app.lastFrame()).toMatch(/测试单位1 2021 › 概况/);
+
+    feed.push(...reportEvents(3, 2, 10));
+    await tick();
+    frame = app.lastFrame()!;
+    expect(frame).toMatch(/读取中 5\/10 50% · [\d.]+ MB\/s/);
+    expect(frame).toContain('测试单位4');
+    for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(120);
+    app.unmount();
+  });
+
+  it('Esc stops the load through the iterator’s return(), keeps what was loaded and says so', async () => {
+    const feed = channel();
+    const app = render(<App events={feed.events} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 120, rows: 30 }} />);
+    feed.push(...reportEvents(0, 4, 100));
+    await tick();
+    app.stdin.write('\u001b');
+    await tick();
+    expect(feed.state.returned).toBe(true);
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('已取消读取：保留已读取的 4 个文件');
+    expect(frame).not.toContain('读取中');
+    expect(frame).toContain('测试单位3');
+    expect(frame).toMatch(/1\/4\s*$/);
+    // Nothing more is taken from the stream.
+    const pulled = feed.state.pulled;
+    feed.push(...reportEvents(4, 2, 100));
+    await tick();
+    expect(feed.state.pulled).toBe(pulled);
+    expect(app.lastFrame()).not.toContain('测试单位4');
+    app.unmount();
+  });
+
+  it('Esc goes back from the detail pane first, and cancels only from the list', async () => {
+    const feed = channel();
+    const app = render(<App events={feed.events} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 120, rows: 30 }} />);
+    feed.push(...reportEvents(0, 2, null));
+    await tick();
+    app.stdin.write('4');
+    await tick();
+    app.stdin.write('\u001b');
+    await tick();
+    expect(feed.state.returned).toBe(false);
+    expect(app.lastFrame()).toContain('读取中');
+    app.unmount();
+  });
+
+  it('batches a burst of 20 000 reports into a handful of screen updates', async () => {
+    const feed = channel();
+    let renders = 0;
+    const Counting = () => {
+      renders++;
+      return <App events={feed.events} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 120, rows: 30 }} />;
+    };
+    const app = render(<Counting />);
+    const burst = reportEvents(0, 20_000, 20_000);
+    feed.push(...burst);
+    feed.push({ kind: 'done', corpus: { root: '/r', reports: burst.flatMap((e) => (e.kind === 'report' ? [e.report] : [])), problems: [] } });
+    await tick(1500);
+    expect(app.lastFrame()).toMatch(/1\/20000\s*$/);
+    expect(app.lastFrame()).not.toContain('读取中');
+    // The App re-renders per batch, not per event (40 001 events here).
+    expect(renders).toBeLessThan(200);
+    app.unmount();
+  });
+});
+
+describe('progressLine', () => {
+  it('cuts the current file from the left to fit, measuring Chinese by display width', () => {
+    const corpus = { ...initialCorpusState, done: 7, total: null, bytes: 3_000_000, startedAt: 0, updatedAt: 2000, current: '很长的目录名称/另一个很长的目录/乌鲁木齐市人民政府2021年政府信息公开工作年度报告.txt' };
+    const line = progressLine(corpus, 80, 'zh', 'Esc');
+    expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(line).toMatch(/^读取中 7\/\? · 1\.5 MB\/s · …/);
+    expect(line).toMatch(/年度报告\.txt  Esc 取消读取$/);
+  });
+
+  it('never shows control sequences from a file name', () => {
+    const corpus = { ...initialCorpusState, done: 1, current: 'a\u001b[31mred\u001b]0;title\u0007.txt' };
+    const line = progressLine(corpus, 120, 'en', 'Esc');
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
+    expect(line).toContain('Loading 1/?');
+  });
+});
