@@ -13,4 +13,4 @@ for await (const event of loadFolder(root, { thresholds: DEFAULT_THRESHOLDS, cac
     firstReportMs ??= performance.now();
   } else if (event.kind === 'done') stats = event.corpus.stats;
 }
-process.stdout.write(JSON.stringify({ totalMs: performance.now(), firstReportMs, reports, stats, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(JSON.stringify({ totalMs: performance.now(), firstReportMs, reports, stats, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }) + '\n');

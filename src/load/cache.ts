@@ -24,14 +24,16 @@ export interface CacheKey {
   mtimeMs: number;
 }
 
-interface Entry {
-  parser: string;
-  size: number;
-  mtimeMs: number;
-  hash: string;
-  /** SHA-1 of `report`, so a damaged entry is never served. */
-  sum: string;
-  report: string;
+/**
+ * An entry is one string: a header line `parser size mtimeMs hash sum` (tab-separated) and the report's JSON.
+ * `sum` is the SHA-1 of the JSON, so a damaged entry is never served; the header is read without parsing the JSON.
+ */
+function encodeEntry(version: string, key: CacheKey, hash: string, reportJson: string): string {
+  return `${version}\t${key.size}\t${key.mtimeMs}\t${hash}\t${checksum(reportJson)}\n${reportJson}`;
+}
+
+function checksum(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 /** A cached report whose content hash still has to be compared with the file's bytes. */
@@ -51,6 +53,7 @@ export function contentHash(bytes: Uint8Array): string {
 
 export class ParseCache {
   private pending: Array<{ type: 'put'; key: string; value: string }> = [];
+  private lookups: Array<{ key: CacheKey; resolve: (c: CacheCandidate | null) => void }> = [];
 
   private constructor(
     private readonly db: ClassicLevel<string, string>,
@@ -90,28 +93,44 @@ export class ParseCache {
   }
 
   /** The cached report for this file if size, mtime and parser version match; its hash is checked by the caller. */
-  async candidate(key: CacheKey): Promise<CacheCandidate | null> {
-    let raw: string | undefined;
+  candidate(key: CacheKey): Promise<CacheCandidate | null> {
+    return new Promise((resolve) => {
+      this.lookups.push({ key, resolve });
+      // Lookups made in the same turn go to the store as one getMany: one native round trip instead of many.
+      if (this.lookups.length === 1) setImmediate(() => void this.runLookups());
+    });
+  }
+
+  private async runLookups(): Promise<void> {
+    const batch = this.lookups;
+    this.lookups = [];
+    let raws: Array<string | undefined>;
     try {
-      raw = await this.db.get(key.path);
+      raws = await this.db.getMany(batch.map((l) => l.key.path));
     } catch {
-      return null; // an I/O error inside the store: treat as a miss, the file is re-parsed
+      raws = batch.map(() => undefined); // an I/O error inside the store: misses, the files are re-parsed
     }
+    batch.forEach((lookup, i) => lookup.resolve(this.decode(lookup.key, raws[i])));
+  }
+
+  private decode(key: CacheKey, raw: string | undefined): CacheCandidate | null {
     if (raw === undefined) return null;
     try {
-      const entry = JSON.parse(raw) as Entry;
-      if (entry.parser !== this.version || entry.size !== key.size || entry.mtimeMs !== key.mtimeMs) return null;
-      if (contentHash(Buffer.from(entry.report)) !== entry.sum) return null;
-      return { hash: entry.hash, report: JSON.parse(entry.report) as Report };
+      const newline = raw.indexOf('\n');
+      const [parser, size, mtimeMs, hash, sum] = raw.slice(0, newline).split('\t');
+      if (parser !== this.version || Number(size) !== key.size || Number(mtimeMs) !== key.mtimeMs || !hash) return null;
+      const json = raw.slice(newline + 1);
+      if (checksum(json) !== sum) return null;
+      return { hash, report: JSON.parse(json) as Report };
     } catch {
       return null;
     }
   }
 
   put(key: CacheKey, hash: string, report: Report): void {
-    const serialized = JSON.stringify({ ...report, anomalies: [] });
-    const entry: Entry = { parser: this.version, size: key.size, mtimeMs: key.mtimeMs, hash, sum: contentHash(Buffer.from(serialized)), report: serialized };
-    this.pending.push({ type: 'put', key: key.path, value: JSON.stringify(entry) });
+    // Anomalies are not cached: they depend on the thresholds and on the other reports, and are recomputed.
+    const value = encodeEntry(this.version, key, hash, JSON.stringify({ ...report, anomalies: [] }));
+    this.pending.push({ type: 'put', key: key.path, value });
     if (this.pending.length >= 500) void this.flush();
   }
 

@@ -44,7 +44,8 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   const reports: Report[] = [];
   const problems: LoadProblem[] = [];
   const window: Slot[] = [];
-  const maxInFlight = Math.max(8, workerCount * 4);
+  // Enough files in flight to keep the workers busy and batch cache lookups; few enough to bound memory.
+  const maxInFlight = Math.max(64, workerCount * 8);
   const stats = { parsed: 0, cached: 0 };
   let index = 0;
   let done = 0;
@@ -121,7 +122,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       const head = window.shift()!;
       yield* emit(await head.promise, head.size);
     }
-    runChecks(reports, options.thresholds, { crossReport: true });
+    runChecks(reports, options.thresholds, { crossReport: true, perReport: false });
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {
     await (pool as ParsePool | null)?.close();

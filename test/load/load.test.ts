@@ -96,8 +96,10 @@ describe('readStable', () => {
   it('re-reads once a file that changed since it was found, and keeps the second read', async () => {
     let reads = 0;
     const io: FileIO = {
-      read: async () => (++reads === 1 ? new Uint8Array([1, 2, 3]) : new Uint8Array([1, 2, 3, 4])),
-      stat: async () => ({ size: 4, mtimeMs: 2 }),
+      read: async () =>
+        ++reads === 1
+          ? { bytes: new Uint8Array([1, 2, 3]), size: 4, mtimeMs: 2 } // grew while being read
+          : { bytes: new Uint8Array([1, 2, 3, 4]), size: 4, mtimeMs: 2 },
     };
     const result = await readStable('/x', found, 100, io);
     expect(result).toEqual({ bytes: new Uint8Array([1, 2, 3, 4]) });
@@ -106,14 +108,14 @@ describe('readStable', () => {
 
   it('gives up with a problem when the file keeps changing', async () => {
     let mtime = 1;
-    const io: FileIO = { read: async () => new Uint8Array([1, 2, 3]), stat: async () => ({ size: 3, mtimeMs: ++mtime }) };
+    const io: FileIO = { read: async () => ({ bytes: new Uint8Array([1, 2, 3]), size: 3, mtimeMs: ++mtime }) };
     const result = await readStable('/x', found, 100, io);
     expect('problem' in result && result.problem.code).toBe('changed-while-reading');
   });
 
   it('turns a permission error into an unreadable problem', async () => {
     const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    const io: FileIO = { read: async () => Promise.reject(denied), stat: async () => ({ size: 3, mtimeMs: 1 }) };
+    const io: FileIO = { read: async () => Promise.reject(denied) };
     const result = await readStable('/x', found, 100, io);
     expect('problem' in result && result.problem).toEqual({
       file: 'a.txt',

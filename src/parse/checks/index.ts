@@ -14,18 +14,25 @@ export { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 export interface RunOptions {
   /** Run the rules that compare reports with each other (on the whole loaded folder). */
   crossReport: boolean;
+  /**
+   * Run the per-report rules (default true). False adds only the cross-report findings to anomalies the reports
+   * already carry — a loader that checked each report as it arrived need not check it again.
+   */
+  perReport?: boolean;
 }
 
 /** Sets `anomalies` (and `divisionCode`) of every report. Per-report rules always; cross-report rules when asked. */
 export function runChecks(reports: Report[], thresholds: Thresholds, options: RunOptions): void {
   const ctx: RuleContext = { thresholds };
+  const perReport = options.perReport !== false;
   for (const r of reports) {
-    r.anomalies = [];
+    if (perReport) r.anomalies = [];
     // The division dataset is loaded here, on the first check run, never during parsing.
     if (r.divisionCode === null) r.divisionCode = findDivision(r.jurisdictionKey ?? r.jurisdiction)?.code ?? null;
   }
   for (const rule of RULES) {
     if (rule.scope === 'report') {
+      if (!perReport) continue;
       for (const r of reports) for (const f of safely(rule, r, () => rule.check(r, ctx))) r.anomalies.push(toAnomaly(rule, r, f));
     } else if (options.crossReport) {
       for (const f of safely(rule, null, () => rule.check(reports, ctx))) f.report.anomalies.push(toAnomaly(rule, f.report, f));
