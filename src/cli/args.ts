@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Level, Severity, FormatGeneration } from '../parse/model.js';
 import { SETTINGS, type Lang } from '../settings/settings.js';
 import type { Thresholds } from '../parse/checks/thresholds.js';
+import { RULES } from '../parse/checks/registry.js';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv' | 'csv-wide' | 'summary';
 export type Mode = 'reports' | 'stats' | 'check';
@@ -29,19 +30,24 @@ export interface RunOptions {
   thresholdOverrides: Partial<Thresholds>;
   lang: Lang | null;
   noColor: boolean;
+  /** False with --no-cache: every file is parsed afresh and nothing is written to the parse cache. */
+  cache: boolean;
 }
 
 export type Command =
   | { kind: 'run'; options: RunOptions }
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'config'; action: 'get' | 'set' | 'list' | 'path'; key: string | null; value: string | null; lang: Lang | null };
+  | { kind: 'config'; action: 'get' | 'set' | 'list' | 'path'; key: string | null; value: string | null; lang: Lang | null }
+  | { kind: 'cache'; action: 'clear' | 'path' };
 
 export class UsageError extends Error {}
 
 export const LEVELS: readonly Level[] = ['province', 'prefecture', 'county', 'district', 'department', 'unknown'];
 export const FORMAT_GENERATIONS: readonly FormatGeneration[] = ['2021', '2019', 'legacy'];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** The anomaly ids --has-anomaly accepts: the rule catalog (docs/format.md §9). */
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
 /** Per-run threshold flags, each validated by the setting it overrides. */
 export const THRESHOLD_FLAGS: ReadonlyArray<{ flag: string; setting: string; field: keyof Thresholds }> = [
@@ -71,6 +77,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   lang: { type: 'string' },
   'no-color': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   ...Object.fromEntries(THRESHOLD_FLAGS.map((t) => [t.flag, { type: 'string' }])),
 } satisfies ParseArgsConfig['options'];
 
@@ -102,14 +109,15 @@ function withOptionalValues(argv: readonly string[]): string[] {
   return out;
 }
 
-// A DIR may follow a bare --has-anomaly: only a severity or a rule-shaped word (late-publication) is taken
-// as its value. `balance` is the one catalog id without a hyphen.
+// A DIR may follow a bare --has-anomaly: only a severity, a catalog rule id or a rule-shaped word
+// (late-publicaton, a typo to be reported) is taken as its value.
 function looksLikeAnomalyFilter(word: string): boolean {
-  return SEVERITIES.includes(word as Severity) || word === 'any' || word === 'balance' || /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(word);
+  return SEVERITIES.includes(word as Severity) || word === 'any' || RULE_IDS.includes(word) || /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(word);
 }
 
 export function parseCommandLine(argv: readonly string[]): Command {
   if (argv[0] === 'config') return parseConfig(argv.slice(1));
+  if (argv[0] === 'cache') return parseCache(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: withOptionalValues(argv), options: OPTIONS, strict: true, allowPositionals: true });
@@ -165,6 +173,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       thresholdOverrides: parseThresholds(str),
       lang: (lang as Lang | undefined) ?? null,
       noColor: v['no-color'] === true,
+      cache: v['no-cache'] !== true,
     },
   };
 }
@@ -200,8 +209,10 @@ function parseList<T extends string>(flag: string, raw: string, allowed: readonl
 function parseHasAnomaly(raw: string): Selection['hasAnomaly'] {
   if (raw === '' || raw === 'any') return 'any';
   if (SEVERITIES.includes(raw as Severity)) return raw as Severity;
-  if (/^[a-z][a-z0-9-]*$/.test(raw)) return { rule: raw };
-  throw new UsageError(`--has-anomaly: expected a rule id (e.g. balance) or error, warning, info; got "${raw}"`);
+  if (RULE_IDS.includes(raw)) return { rule: raw };
+  // A misspelt rule would silently match nothing: say so, with the nearest id.
+  const near = closest(raw, RULE_IDS);
+  throw new UsageError(`--has-anomaly: unknown rule "${raw}"${near ? ` (did you mean ${near}?)` : ''}; expected error, warning, info or a rule id of docs/anomalies.md`);
 }
 
 function parseThresholds(str: (name: string) => string | undefined): Partial<Thresholds> {
@@ -237,6 +248,21 @@ function parseConfig(argv: readonly string[]): Command {
     throw new UsageError(`usage: xxgk ${usage}`);
   }
   return { kind: 'config', action: action as 'get' | 'set' | 'list' | 'path', key: key ?? null, value: value ?? null, lang: (lang as Lang | undefined) ?? null };
+}
+
+function parseCache(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError(describeParseError(err));
+  }
+  if (parsed.values.help) return { kind: 'help' };
+  const [action, ...rest] = parsed.positionals;
+  if ((action !== 'clear' && action !== 'path') || rest.length > 0) {
+    throw new UsageError(`cache: expected clear or path${action ? `, got "${parsed.positionals.join(' ')}"` : ''}`);
+  }
+  return { kind: 'cache', action };
 }
 
 /** One line from parseArgs' error, with the closest real flag when it looks like a typo. */

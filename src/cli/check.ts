@@ -68,7 +68,12 @@ export function tally(reports: readonly Report[]): Tally {
 export function tallyLine(t: Tally, lang: Lang): string {
   return lang === 'zh'
     ? `共检查 ${t.reports} 份报告：${t.error} 个错误，${t.warning} 个警告，${t.info} 个提示，涉及 ${t.withAnomalies} 份报告\n`
-    : `${t.reports} reports checked: ${t.error} errors, ${t.warning} warnings, ${t.info} info in ${t.withAnomalies} reports\n`;
+    : `${plural(t.reports, 'report')} checked: ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${t.info} info in ${plural(t.withAnomalies, 'report')}\n`;
+}
+
+/** "1 report", "2 reports". */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export function failsOn(reports: readonly Report[], threshold: Severity): boolean {

@@ -5,9 +5,11 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPORT_EXTENSIONS } from '../load/discover.js';
+import { clearCacheDir, defaultCacheDir } from '../load/cache.js';
 import { loadFolder } from '../load/session.js';
 import type { LoadEvent } from '../load/types.js';
 import type { Report } from '../parse/model.js';
+import { sanitizeInline } from '../parse/sanitize.js';
 import { defaultLang, Settings, type Lang } from '../settings/settings.js';
 import { parseCommandLine, UsageError, type RunOptions } from './args.js';
 import { ANSI_PAINT, CHECK_CSV_HEADER, NO_PAINT, anomalyRecords, checkBlock, checkCsvRows, failsOn, tally, tallyLine } from './check.js';
@@ -67,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
+  if (command.kind === 'cache') return runCache(command.action);
   const settings = new Settings();
   if (command.kind === 'config') {
     const lang = command.lang ?? defaultLang(settings.get('lang'));
@@ -106,12 +109,12 @@ async function run(options: RunOptions, settings: Settings): Promise<number> {
     if (options.dir !== null) settings.set('lastFolder', dir);
     process.off('SIGINT', onInterrupt);
     const color = wantsColor(process.env, options.noColor, true);
-    const code = await runTui({ root: dir, events: loadFolder(dir, { thresholds }), settings, lang, color });
+    const code = await runTui({ root: dir, events: loadFolder(dir, { thresholds, cache: options.cache }), settings, lang, color });
     // Quitting mid-load may leave parse workers finishing a file: the explorer is closed, so end now.
     process.exit(code);
   }
 
-  const sink = options.output ? await openFile(options.output) : stdoutSink();
+  const sink = options.output ? await openFile(options.output, lang) : stdoutSink();
   activeSink = sink;
   try {
     const code = await produce(options, dir, thresholds, lang, sink);
@@ -121,7 +124,7 @@ async function run(options: RunOptions, settings: Settings): Promise<number> {
     await sink.abort();
     if (err instanceof CliError) throw err;
     const e = err as NodeJS.ErrnoException;
-    if (e.code) throw new CliError(`cannot write ${options.output ?? 'stdout'}: ${e.code}`);
+    if (e.code) throw new CliError(cannotWrite(options.output ?? 'stdout', e.code, lang));
     throw err;
   } finally {
     activeSink = null;
@@ -142,11 +145,13 @@ async function produce(options: RunOptions, dir: string, thresholds: ReturnType<
 
   let reports: Report[] = [];
   let problems = 0;
-  for await (const event of loadFolder(dir, { thresholds })) {
+  for await (const event of loadFolder(dir, { thresholds, cache: options.cache })) {
     if (event.kind === 'problem') {
       problems++;
       progress.clear();
-      process.stderr.write(`xxgk: ${event.problem.file}: ${lang === 'zh' ? event.problem.messageZh : event.problem.message}\n`);
+      // A file name is report-controlled text too (a name may hold an escape sequence).
+      const message = lang === 'zh' ? event.problem.messageZh : event.problem.message;
+      process.stderr.write(`xxgk: ${sanitizeInline(event.problem.file)}: ${sanitizeInline(message)}\n`);
     } else if (event.kind === 'progress') {
       progress.update(event.done);
     } else if (event.kind === 'report' && streamed && accept(event.report)) {
@@ -245,12 +250,47 @@ async function noReportsMessage(dir: string, problems: number, lang: Lang): Prom
   return zh ? `xxgk: ${dir} 中没有报告文件（${kinds}）\n` : `xxgk: no report files (${kinds}) in ${dir}\n`;
 }
 
-async function openFile(target: string): Promise<Sink> {
+async function openFile(target: string, lang: Lang): Promise<Sink> {
   try {
     return await fileSink(target);
   } catch (err) {
-    throw new CliError(`cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new CliError(cannotWrite(target, (err as NodeJS.ErrnoException).code ?? String(err), lang));
   }
+}
+
+/** Why -o failed, in words, with the system's code kept for searching. */
+export function cannotWrite(target: string, code: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  const folder = path.dirname(path.resolve(target));
+  const why: Record<string, [string, string]> = {
+    ENOENT: [`the folder ${folder} does not exist`, `文件夹 ${folder} 不存在`],
+    ENOTDIR: [`${folder} is not a folder`, `${folder} 不是文件夹`],
+    EISDIR: ['it is a folder; give a file name', '这是一个文件夹，请给出文件名'],
+    EACCES: ['permission denied', '没有写入权限'],
+    EPERM: ['permission denied', '没有写入权限'],
+    EROFS: ['read-only file system', '只读文件系统'],
+    ENOSPC: ['no space left on the device', '磁盘空间不足'],
+  };
+  const words = why[code];
+  const reason = words ? `${zh ? words[1] : words[0]} (${code})` : code;
+  return zh ? `无法写入 ${target}：${reason}` : `cannot write ${target}: ${reason}`;
+}
+
+/** `xxgk cache clear|path`: the parse cache (src/load/cache.ts). */
+async function runCache(action: 'clear' | 'path'): Promise<number> {
+  const dir = defaultCacheDir();
+  if (action === 'path') {
+    process.stdout.write(`${dir}\n`);
+    return 0;
+  }
+  try {
+    await clearCacheDir(dir);
+  } catch (err) {
+    process.stderr.write(`xxgk: cannot clear the parse cache in ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+    return 2;
+  }
+  process.stderr.write(`xxgk: parse cache cleared (${dir})\n`);
+  return 0;
 }
 
 async function rememberedFolder(settings: Settings): Promise<string | null> {

@@ -29,17 +29,7 @@ class StreamSink implements Sink {
   async write(chunk: string): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.closed || chunk.length === 0) return;
-    if (!this.stream.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          this.stream.off('drain', done);
-          this.stream.off('error', done);
-          this.stream.off('close', done);
-          resolve();
-        };
-        this.stream.on('drain', done).on('error', done).on('close', done);
-      });
-    }
+    if (!this.stream.write(chunk)) await untilDrained(this.stream);
     if (this.failure) throw this.failure;
   }
 
@@ -55,6 +45,8 @@ class FileSink implements Sink {
   private readonly temp: string;
   private readonly stream: Writable;
   private failure: Error | null = null;
+  /** Set by abort (Ctrl-C): a finish already under way must not rename the temp file into place. */
+  private aborted = false;
   /** Settles when the temp file is open (or could not be created). */
   readonly opened: Promise<void>;
 
@@ -69,11 +61,13 @@ class FileSink implements Sink {
 
   async write(chunk: string): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once('drain', resolve).once('error', () => resolve()));
+    if (this.aborted) return;
+    if (!this.stream.write(chunk)) await untilDrained(this.stream);
     if (this.failure) throw this.failure;
   }
 
   async finish(): Promise<void> {
+    if (this.aborted) return;
     await new Promise<void>((resolve, reject) => {
       this.stream.end((err?: Error | null) => (err ? reject(err) : resolve()));
     }).catch((err: Error) => (this.failure ??= err));
@@ -81,13 +75,29 @@ class FileSink implements Sink {
       await this.abort();
       throw this.failure;
     }
+    // An interrupt may have arrived while the last bytes were flushed: then the output is abandoned.
+    if (this.aborted) return;
     await fs.rename(this.temp, this.target);
   }
 
   async abort(): Promise<void> {
+    this.aborted = true;
     this.stream.destroy();
     await fs.rm(this.temp, { force: true }).catch(() => undefined);
   }
+}
+
+/** Waits for room in the stream's buffer, or for its end; leaves no listener behind (a long run waits thousands of times). */
+function untilDrained(stream: Writable): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done).on('error', done).on('close', done);
+  });
 }
 
 export function stdoutSink(stream: Writable = process.stdout): Sink {
@@ -96,7 +106,11 @@ export function stdoutSink(stream: Writable = process.stdout): Sink {
 
 /** Opens the temp file at once, so an unwritable folder is reported before any work is done. */
 export async function fileSink(target: string): Promise<Sink> {
-  const sink = new FileSink(path.resolve(target));
+  const resolved = path.resolve(target);
+  // A folder as the target would only fail at the final rename, after all the work: refuse it now.
+  const existing = await fs.stat(resolved).catch(() => null);
+  if (existing?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+  const sink = new FileSink(resolved);
   await sink.opened;
   return sink;
 }

@@ -5,6 +5,7 @@ import { APPLICANT_COLUMN_LABELS, OUTCOME_GROUPS, OUTCOME_GROUP_LABELS, OUTCOME_
 import { APPLICANT_COLUMNS, type ApplicantColumn, type ApplicationRow, type Report } from '../parse/model.js';
 import type { Lang } from '../settings/settings.js';
 import stringWidth from 'string-width';
+import { plural } from './check.js';
 import { csvLine } from './csv.js';
 
 const displayWidth = (text: string) => stringWidth(text);
@@ -29,7 +30,16 @@ const zeros = (): ColumnCounts => Object.fromEntries(APPLICANT_COLUMNS.map((c) =
 
 function addRow(into: ColumnCounts, row: ApplicationRow | undefined): void {
   if (!row) return;
-  for (const c of APPLICANT_COLUMNS) into[c] += row[c] ?? 0;
+  for (const c of APPLICANT_COLUMNS) into[c] += c === 'total' ? rowTotal(row) : (row[c] ?? 0);
+}
+
+/**
+ * A row's 总计, or the sum of its applicant columns when the report left 总计 blank: otherwise the Total
+ * column would count none of that row while the other columns count all of it.
+ */
+export function rowTotal(row: ApplicationRow): number {
+  if (row.total !== null) return row.total;
+  return APPLICANT_COLUMNS.reduce((sum, c) => (c === 'total' ? sum : sum + (row[c] ?? 0)), 0);
 }
 
 export function yearStats(scope: YearStats['scope'], year: number | null, reports: readonly Report[]): YearStats {
@@ -78,7 +88,7 @@ export function statsText(stats: readonly YearStats[], lang: Lang): string {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const blocks = stats.map((s) => {
     const scope = s.scope === 'all' ? t('全部', 'All years') : s.year === null ? t('年份不明', 'Year unknown') : String(s.year);
-    const head = `${scope}: ${t(`${s.reports} 份报告，${s.withApplications} 份有申请表`, `${s.reports} reports, ${s.withApplications} with table 3`)}; ${t('新收申请', 'new applications')} ${s.newReceived.total}`;
+    const head = `${scope}: ${t(`${s.reports} 份报告，${s.withApplications} 份有申请表`, `${plural(s.reports, 'report')}, ${s.withApplications} with table 3`)}; ${t('新收申请', 'new applications')} ${s.newReceived.total}`;
     const header = [t('办理结果', 'Outcome'), ...APPLICANT_COLUMNS.map((c) => (lang === 'zh' ? APPLICANT_COLUMN_LABELS[c].short : APPLICANT_COLUMN_LABELS[c].en))];
     const rows = OUTCOME_GROUPS.map((g) => [
       OUTCOME_GROUP_LABELS[g][lang],

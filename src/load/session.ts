@@ -6,6 +6,7 @@ import { runChecks } from '../parse/checks/index.js';
 import type { Thresholds } from '../parse/checks/thresholds.js';
 import type { Report } from '../parse/model.js';
 import { ParseCache, contentHash } from './cache.js';
+import { compactReport } from './compact.js';
 import { discover, type FoundFile } from './discover.js';
 import { ParsePool, defaultWorkerCount } from './pool.js';
 import { parseFoundBytes, readFound } from './load.js';
@@ -83,6 +84,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     done++;
     bytes += size;
     if (item.kind === 'report') {
+      compactReport(item.report);
       // Per-report rules now, so a streamed report already carries its own anomalies.
       runChecks([item.report], options.thresholds, { crossReport: false });
       reports.push(item.report);

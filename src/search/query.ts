@@ -88,9 +88,9 @@ export function parseTerm(token: string): Term | null {
   } else if (rest.startsWith('^')) {
     kind = 'prefix';
     rest = rest.slice(1);
-  } else if (rest.endsWith('$') && rest.length > 1) {
+  } else if (rest.endsWith('$')) {
     kind = 'suffix';
-    rest = rest.slice(0, -1);
+    rest = rest.slice(0, -1); // a lone `$` leaves nothing: ignored below, like a lone ^ or '
   }
   if (rest.length === 0) return null; // a lone operator while typing: ignore it rather than match nothing
   // Bitap's error budget makes 1-3 letters match almost anything ('zzz' in xjwwezzq); fzf would not either.

@@ -139,6 +139,10 @@ describe('search: fzf extended syntax', () => {
     expect(found('!')).toEqual(CORPUS.map((r) => r.file));
     expect(found("'")).toEqual(CORPUS.map((r) => r.file));
     expect(names('bj ^')).toEqual(['北京市人民政府/2021']);
+    // `$` is typed last, so it is most often alone for a moment: it must not match nothing.
+    expect(found('$')).toEqual(CORPUS.map((r) => r.file));
+    expect(found('!$')).toEqual(CORPUS.map((r) => r.file));
+    expect(names('bj $')).toEqual(['北京市人民政府/2021']);
   });
 });
 
