@@ -160,7 +160,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       dir: parsed.positionals[0] ?? null,
       mode,
       format,
-      output: output ?? null,
+      output: output === undefined || output === '-' ? null : output, // `-o -`: stdout, as in most tools
       selection: {
         query: str('query') ?? null,
         years: str('year') === undefined ? null : parseYears(str('year')!),

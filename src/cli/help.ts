@@ -12,6 +12,7 @@ export function helpText(version: string): string {
 Usage:
   xxgk [DIR] [options]          open DIR in the explorer (a terminal), or print it (a pipe)
   xxgk config get|set|list|path  read or change settings
+  xxgk cache clear|path          empty the parse cache, or show where it is
 
 DIR is a folder of reports (searched recursively). Without DIR the bundled sample corpus is used.
 
@@ -32,7 +33,8 @@ Output (one of; the default is the explorer on a terminal, else --summary):
   -s, --summary           a plain table
       --stats             outcome breakdown (counts and shares per outcome group and applicant type,
                           by year); as a table, or with --json / --csv
-  -o, --output FILE       write to FILE (atomically) instead of stdout; CSV files get a UTF-8 BOM
+  -o, --output FILE       write to FILE (atomically) instead of stdout (- is stdout); CSV files get a
+                          UTF-8 BOM
 
 Checks:
   -c, --check             list anomalies by report and a tally; exit 1 if any is at or above --fail-on
@@ -43,6 +45,7 @@ ${thresholdLines}
 Other:
       --lang zh|en        language of messages (default: setting "lang", else the locale)
       --no-color          no colour (also NO_COLOR=1, TERM=dumb, or any non-terminal output)
+      --no-cache          parse every file afresh; neither read nor write the parse cache
   -h, --help              this help
   -V, --version           the version
 

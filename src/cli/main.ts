@@ -43,10 +43,17 @@ class CliError extends Error {}
 /** The output being written, so an interrupt can remove its temp file. */
 let activeSink: Sink | null = null;
 
-/** Ctrl-C in a scripted run: drop a half-written output file and exit 130. The explorer handles its own keys. */
+/** Set by the first interrupt: later ones wait for the same clean-up. */
+let interrupted: Promise<void> | null = null;
+
+/**
+ * Ctrl-C in a scripted run: drop a half-written output file and exit 130. The explorer handles its own keys.
+ * A second SIGINT (Ctrl-C twice, or `timeout`, which signals the child and then its process group) must not
+ * exit before the first one has removed the temp file.
+ */
 function onInterrupt(): void {
   const sink = activeSink;
-  void (sink ? sink.abort() : Promise.resolve()).finally(() => process.exit(130));
+  interrupted ??= (sink ? sink.abort() : Promise.resolve()).finally(() => process.exit(130));
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -135,7 +142,10 @@ async function produce(options: RunOptions, dir: string, thresholds: ReturnType<
   const format = options.format ?? 'summary';
   const color = options.output === null && wantsColor(process.env, options.noColor, process.stdout.isTTY === true);
   const toFile = options.output !== null;
-  const streamed = options.mode === 'reports' && (format === 'jsonl' || format === 'csv' || format === 'csv-wide');
+  const perReport = options.mode === 'reports' && (format === 'jsonl' || format === 'csv' || format === 'csv-wide');
+  // --has-anomaly must see the cross-report anomalies (duplicate-report, missing-year…), which exist only once the
+  // whole folder is loaded: then these outputs are written at the end, in folder order, instead of streamed.
+  const streamed = perReport && options.selection.hasAnomaly === undefined;
   const searchModule: SearchModule | null = options.selection.query ? await import('../search/index.js') : null;
   const accept = reportFilter(options.selection, searchModule);
   const progress = progressLine(lang);
@@ -143,6 +153,7 @@ async function produce(options: RunOptions, dir: string, thresholds: ReturnType<
   if (options.mode === 'reports' && format === 'csv') await sink.write((toFile ? BOM : '') + csvLine(LONG_HEADER));
   if (options.mode === 'reports' && format === 'csv-wide') await sink.write((toFile ? BOM : '') + wideHeader());
 
+  const line = (r: Report) => (format === 'jsonl' ? JSON.stringify(r) + '\n' : format === 'csv' ? longRows(r) : wideRow(r));
   let reports: Report[] = [];
   let problems = 0;
   for await (const event of loadFolder(dir, { thresholds, cache: options.cache })) {
@@ -155,8 +166,7 @@ async function produce(options: RunOptions, dir: string, thresholds: ReturnType<
     } else if (event.kind === 'progress') {
       progress.update(event.done);
     } else if (event.kind === 'report' && streamed && accept(event.report)) {
-      const r = event.report;
-      await sink.write(format === 'jsonl' ? JSON.stringify(r) + '\n' : format === 'csv' ? longRows(r) : wideRow(r));
+      await sink.write(line(event.report));
       if (sink.closed) break; // the reader is gone (| head): nothing more to do
     } else if (event.kind === 'done') {
       reports = event.corpus.reports;
@@ -179,6 +189,12 @@ async function produce(options: RunOptions, dir: string, thresholds: ReturnType<
     else await sink.write(statsText(stats, lang));
   } else if (options.mode === 'check') {
     await writeCheck(selected, format, lang, color, toFile, sink);
+  } else if (perReport && !streamed) {
+    for (const r of reports) {
+      if (!accept(r)) continue;
+      await sink.write(line(r));
+      if (sink.closed) break;
+    }
   } else if (format === 'json') {
     await writeJsonArray(selected, sink);
   } else if (format === 'summary') {

@@ -60,28 +60,30 @@ class FileSink implements Sink {
   }
 
   async write(chunk: string): Promise<void> {
-    if (this.failure) throw this.failure;
+    // After an abort the destroyed stream reports errors of its own: they are not the user's concern.
     if (this.aborted) return;
-    if (!this.stream.write(chunk)) await untilDrained(this.stream);
     if (this.failure) throw this.failure;
+    if (!this.stream.write(chunk)) await untilDrained(this.stream);
+    if (this.failure && !this.aborted) throw this.failure;
   }
 
   async finish(): Promise<void> {
     if (this.aborted) return;
-    await new Promise<void>((resolve, reject) => {
-      this.stream.end((err?: Error | null) => (err ? reject(err) : resolve()));
-    }).catch((err: Error) => (this.failure ??= err));
-    if (this.failure) {
-      await this.abort();
-      throw this.failure;
-    }
-    // An interrupt may have arrived while the last bytes were flushed: then the output is abandoned.
+    const ended = await new Promise<Error | null>((resolve) => this.stream.end((err?: Error | null) => resolve(err ?? null)));
+    // An interrupt may arrive while the last bytes are flushed (the stream then ends destroyed): the output is
+    // abandoned, quietly — the interrupt, not a write error, is what the user is told about.
     if (this.aborted) return;
+    const failure = this.failure ?? ended;
+    if (failure) {
+      await this.abort();
+      throw failure;
+    }
     await fs.rename(this.temp, this.target);
   }
 
   async abort(): Promise<void> {
     this.aborted = true;
+    this.closed = true; // the run stops producing: nothing it makes can be kept
     this.stream.destroy();
     await fs.rm(this.temp, { force: true }).catch(() => undefined);
   }
@@ -104,13 +106,37 @@ export function stdoutSink(stream: Writable = process.stdout): Sink {
   return new StreamSink(stream);
 }
 
-/** Opens the temp file at once, so an unwritable folder is reported before any work is done. */
+/** A device or named pipe (-o /dev/stdout, a FIFO): written in place, ended at the finish. */
+class DeviceSink extends StreamSink {
+  constructor(private readonly device: Writable) {
+    super(device);
+  }
+
+  override async finish(): Promise<void> {
+    await super.finish();
+    await new Promise<void>((resolve) => this.device.end(() => resolve()));
+    await super.finish();
+  }
+}
+
+/**
+ * Opens the output at once, so an unwritable folder is reported before any work is done. A regular file (or a
+ * new one) is written atomically; the rename lands on the file a symbolic link points to, never on the link. A
+ * device or named pipe is written in place: renaming over /dev/null would replace the device with a file.
+ */
 export async function fileSink(target: string): Promise<Sink> {
   const resolved = path.resolve(target);
-  // A folder as the target would only fail at the final rename, after all the work: refuse it now.
   const existing = await fs.stat(resolved).catch(() => null);
+  // A folder as the target would only fail at the final rename, after all the work: refuse it now.
   if (existing?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
-  const sink = new FileSink(resolved);
+  if (existing && !existing.isFile()) return openDevice(resolved);
+  const sink = new FileSink(existing ? await fs.realpath(resolved) : resolved);
   await sink.opened;
   return sink;
+}
+
+async function openDevice(file: string): Promise<Sink> {
+  const stream = createWriteStream(file, { flags: 'w' });
+  await new Promise<void>((resolve, reject) => stream.once('ready', () => resolve()).once('error', reject));
+  return new DeviceSink(stream);
 }

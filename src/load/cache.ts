@@ -9,9 +9,10 @@
 // the bytes, checked on every load) and the parser version all match, and the entry's own checksum verifies.
 // Anything else — a changed file, a new parser, a damaged entry, a damaged database — means a re-parse.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ClassicLevel } from 'classic-level';
 import envPaths from 'env-paths';
 import { PARSER_VERSION } from '../parse/index.js';
@@ -47,6 +48,32 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return envPaths('xxgk', { suffix: '' }).cache ?? path.join(os.homedir(), '.cache', 'xxgk');
 }
 
+let fingerprint: string | null = null;
+
+/**
+ * The parser's version for the cache: PARSER_VERSION plus a hash of the parser's own code (the compiled files, or
+ * the sources under the test runner). A parser change that forgot to bump PARSER_VERSION still empties the cache.
+ */
+export function parserFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  const parseDir = fileURLToPath(new URL('../parse/', import.meta.url));
+  const hash = createHash('sha1');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(js|ts)$/.test(entry.name)) hash.update(entry.name).update(readFileSync(full));
+    }
+  };
+  try {
+    walk(parseDir);
+  } catch {
+    // unreadable code folder: the hand-set version alone
+  }
+  fingerprint = `${PARSER_VERSION}-${hash.digest('hex').slice(0, 12)}`;
+  return fingerprint;
+}
+
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
@@ -67,7 +94,7 @@ export class ParseCache {
    */
   static async open(
     dir: string = defaultCacheDir(),
-    version: string = PARSER_VERSION,
+    version: string = parserFingerprint(),
   ): Promise<{ cache: ParseCache | null; warning: string | null }> {
     const dbDir = path.join(dir, `parse-v${version}`);
     try {

@@ -3,6 +3,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { LoadEvent } from '../load/types.js';
+import type { Report } from '../parse/model.js';
 import type { Lang } from '../settings/settings.js';
 import { stepAnomaly } from './anomalySteps.js';
 import { DetailPane } from './components/DetailPane.js';
@@ -85,17 +86,19 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   useEffect(() => listDispatch({ type: 'setHeight', height: listHeight }), [listHeight]);
 
   // Keep the selected report selected while reports stream in; a new query starts at its best match.
-  const selectedFile = useRef<string | null>(null);
+  // The cursor was moved on the list as it was drawn (`shownList`), so that list says which report it is on —
+  // a key and a batch of reports can land in the same render.
+  const shownList = useRef<Report[]>(filtered);
   const lastQuery = useRef(query);
   useEffect(() => {
-    listDispatch({ type: 'setCount', count: filtered.length });
-    const index = lastQuery.current !== query ? 0 : Math.max(0, filtered.findIndex((r) => r.file === selectedFile.current));
+    const before = shownList.current;
+    shownList.current = filtered;
+    if (list.count !== filtered.length) listDispatch({ type: 'setCount', count: filtered.length });
+    const index = lastQuery.current !== query ? 0 : sameReportIndex(before, filtered, list.cursor);
     lastQuery.current = query;
-    listDispatch({ type: 'select', index });
+    if (index !== list.cursor) listDispatch({ type: 'select', index });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filtered, query]);
-  useEffect(() => {
-    selectedFile.current = report?.file ?? null;
-  }, [report?.file]);
 
   useEffect(() => {
     if (corpus.cancelled) notify(t(`已取消读取：保留已读取的 ${corpus.done} 个文件。`, `Loading cancelled at ${corpus.done} files; what was loaded is kept.`));
@@ -153,10 +156,7 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
     const step = stepAnomaly(filtered, list.cursor, anomalyIndex, direction);
     if (!step) return notify(t('没有异常。', 'No anomalies.'));
     const target = filtered[step.reportIndex]!;
-    if (step.reportIndex !== list.cursor) {
-      selectedFile.current = target.file;
-      listDispatch({ type: 'select', index: step.reportIndex });
-    }
+    if (step.reportIndex !== list.cursor) listDispatch({ type: 'select', index: step.reportIndex });
     const path = step.anomaly.cells[0];
     const at = path ? locateCell(target, path) : { tab: 'anomalies' as const, row: 0, col: 0 };
     navDispatch({ type: 'jumpTo', tab: at.tab, row: at.row, col: at.col, path: path ?? '' });
@@ -307,6 +307,14 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
       </LangContext.Provider>
     </ThemeContext.Provider>
   );
+}
+
+/** Where the report at `cursor` in `before` is in `after` (0 when it is gone). */
+export function sameReportIndex(before: readonly Report[], after: readonly Report[], cursor: number): number {
+  const file = before[cursor]?.file;
+  if (file === undefined) return Math.min(cursor, Math.max(0, after.length - 1));
+  if (after[cursor]?.file === file) return cursor;
+  return Math.max(0, after.findIndex((r) => r.file === file));
 }
 
 /** `报告 /乌鲁 › 乌鲁木齐市人民政府 2021 › 依申请` */

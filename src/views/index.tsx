@@ -1,5 +1,8 @@
 // Entry point of the explorer, called by the CLI: `runTui(options)` resolves with the exit code when the user quits.
+// First import: sets NODE_ENV before React loads (see productionMode.ts).
+import './productionMode.js';
 import { render } from 'ink';
+import { createElement } from 'react';
 import type { LoadEvent } from '../load/types.js';
 import type { Lang, Settings } from '../settings/settings.js';
 import { App } from './App.js';
@@ -17,6 +20,7 @@ export interface TuiOptions {
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
+const CLEAR_SCREEN = '\u001b[2J\u001b[H';
 
 /** Runs the explorer until the user quits. The CLI remembers the folder (`lastFolder`); the explorer remembers the language when it is switched. */
 export async function runTui(options: TuiOptions): Promise<number> {
@@ -36,19 +40,32 @@ export async function runTui(options: TuiOptions): Promise<number> {
     process.exit(130);
   };
   stdout.write(ENTER_ALTERNATE_SCREEN);
+  // Ink erases only the lines it drew last time, counted up from the cursor; after the terminal is resized the
+  // cursor and the old lines are elsewhere, and pieces of the old screen stay. Registered before Ink's own
+  // listener, this wipes the screen so Ink's next frame is drawn on a clean one.
+  // Only on a real change of size: the explorer then draws a different frame, so the wiped screen is repainted.
+  let drawnSize = `${stdout.columns}x${stdout.rows}`;
+  const onResize = () => {
+    const size = `${stdout.columns}x${stdout.rows}`;
+    if (size === drawnSize) return;
+    drawnSize = size;
+    stdout.write(CLEAR_SCREEN);
+  };
+  stdout.on('resize', onResize);
   process.once('exit', restore);
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
 
+  // createElement, not JSX: JSX would make the compiler import react/jsx-runtime ahead of productionMode.js.
   const instance = render(
-    <App
-      events={options.events}
-      bindings={bindings}
-      keyErrors={errors}
-      lang={options.lang}
-      theme={options.color ? defaultTheme : noColorTheme}
-      onLangChange={(lang) => rememberSafely(settings, 'lang', lang)}
-    />,
+    createElement(App, {
+      events: options.events,
+      bindings,
+      keyErrors: errors,
+      lang: options.lang,
+      theme: options.color ? defaultTheme : noColorTheme,
+      onLangChange: (lang: Lang) => rememberSafely(settings, 'lang', lang),
+    }),
     { exitOnCtrlC: false, patchConsole: true },
   );
   try {
@@ -62,6 +79,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
     process.off('exit', restore);
+    stdout.off('resize', onResize);
   }
 }
 

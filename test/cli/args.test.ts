@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, parseYears, UsageError, type RunOptions } from '../../src/cli/args.js';
+import { FLAG_NAMES, parseCommandLine, parseYears, UsageError, type RunOptions } from '../../src/cli/args.js';
+import { helpText } from '../../src/cli/help.js';
 
 const run = (argv: string[]): RunOptions => {
   const c = parseCommandLine(argv);
@@ -34,6 +36,22 @@ describe('parseCommandLine', () => {
     expect(run(['--has-anomaly', 'warning']).selection.hasAnomaly).toBe('warning');
     expect(run(['--has-anomaly', 'late-publication']).selection.hasAnomaly).toEqual({ rule: 'late-publication' });
     expect(run(['--has-anomaly=balance']).selection.hasAnomaly).toEqual({ rule: 'balance' });
+    expect(run(['-a', 'missing-table', 'reports'])).toMatchObject({ dir: 'reports', selection: { hasAnomaly: { rule: 'missing-table' } } });
+  });
+
+  it('--has-anomaly rejects a rule id that is not in the catalog', () => {
+    expect(() => run(['--has-anomaly=balanse'])).toThrow('unknown rule "balanse" (did you mean balance?)');
+    expect(() => run(['--has-anomaly', 'no-such-rule-at-all'])).toThrow(/^--has-anomaly: unknown rule "no-such-rule-at-all";/);
+  });
+
+  it('-o - is stdout', () => {
+    expect(run(['--csv', '-o', '-']).output).toBeNull();
+    expect(run(['--csv', '-o', './-']).output).toBe('./-');
+  });
+
+  it('--no-cache turns the parse cache off; it is on by default', () => {
+    expect(run([]).cache).toBe(true);
+    expect(run(['--no-cache', 'reports'])).toMatchObject({ cache: false, dir: 'reports' });
   });
 
   it('threshold flags are validated by their settings and mapped to thresholds', () => {
@@ -58,6 +76,13 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['config', 'list'])).toMatchObject({ kind: 'config', action: 'list' });
     expect(() => parseCommandLine(['config', 'get'])).toThrow('usage: xxgk config get KEY');
   });
+
+  it('cache subcommands', () => {
+    expect(parseCommandLine(['cache', 'clear'])).toEqual({ kind: 'cache', action: 'clear' });
+    expect(parseCommandLine(['cache', 'path'])).toEqual({ kind: 'cache', action: 'path' });
+    expect(() => parseCommandLine(['cache'])).toThrow(/^cache: expected clear or path$/);
+    expect(() => parseCommandLine(['cache', 'drop'])).toThrow('cache: expected clear or path, got "drop"');
+  });
 });
 
 describe('parseYears', () => {
@@ -67,5 +92,20 @@ describe('parseYears', () => {
     expect(parseYears('2019-2023')).toEqual({ from: 2019, to: 2023 });
     expect(() => parseYears('21')).toThrow(UsageError);
     expect(() => parseYears('2023..2019')).toThrow(/ends before/);
+  });
+});
+
+describe('documentation', () => {
+  it('docs/cli.md and --help name every flag the parser accepts, and both subcommands', () => {
+    const doc = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
+    const help = helpText('0.0.0');
+    for (const flag of FLAG_NAMES) {
+      expect(doc, `docs/cli.md: --${flag}`).toContain(`--${flag}`);
+      expect(help, `--help: --${flag}`).toContain(`--${flag}`);
+    }
+    for (const sub of ['xxgk config get|set|list|path', 'xxgk cache clear|path']) {
+      expect(doc).toContain(sub);
+      expect(help).toContain(sub);
+    }
   });
 });

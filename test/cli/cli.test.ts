@@ -331,7 +331,7 @@ describe('--stats', () => {
 
   it('text: a table per year', () => {
     const run = xxgk([SEEDS, '--stats', '--year', '2024']);
-    expect(run.stdout).toContain('2024: 1 reports');
+    expect(run.stdout).toContain('2024: 1 report,');
     expect(run.stdout).toMatch(/Granted/);
   });
 });
@@ -346,7 +346,8 @@ describe('--check and exit codes', () => {
     expect(run.code).toBe(anomalies.some((a) => a.severity === 'error') ? 1 : 0);
     const lastLine = run.stdout.trimEnd().split('\n').at(-1)!;
     const count = (s: string) => anomalies.filter((a) => a.severity === s).length;
-    expect(lastLine).toBe(`5 reports checked: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info in ${reports.filter((r) => r.anomalies.length).length} reports`);
+    const n = (k: number, noun: string) => `${k} ${noun}${k === 1 ? '' : 's'}`;
+    expect(lastLine).toBe(`5 reports checked: ${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}, ${count('info')} info in ${n(reports.filter((r) => r.anomalies.length).length, 'report')}`);
     for (const a of anomalies) expect(run.stdout).toContain(`${a.id}: ${a.message}`);
     expect(xxgk([SEEDS, '--check', '--fail-on', 'info']).code).toBe(anomalies.length > 0 ? 1 : 0);
   });
@@ -356,7 +357,7 @@ describe('--check and exit codes', () => {
     for (const r of clean) {
       const run = xxgk([SEEDS, '--check', '--fail-on', 'info', '-q', `'${r.file}`]);
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain('1 reports checked: 0 errors');
+      expect(run.stdout).toContain('1 report checked: 0 errors');
     }
   });
 

@@ -1,4 +1,4 @@
-// Runs the BUILT CLI as a user's shell would: no TTY on stdin or stdout, a private settings folder.
+// Runs the BUILT CLI as a user's shell would: no TTY on stdin or stdout, private settings and cache folders.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -43,12 +43,14 @@ export function removeTempDirs(): void {
 }
 
 const configHome = tempDir('xxgk-cli-config-');
+// A private parse cache: the user's would serve reports parsed by an older build of the parser under test.
+const cacheHome = tempDir('xxgk-cli-cache-');
 
 export function xxgk(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   const result = spawnSync(process.execPath, [MAIN, ...args], {
     cwd: ROOT,
     input: '',
-    env: { ...process.env, XDG_CONFIG_HOME: configHome, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', ...env },
+    env: { ...process.env, XDG_CONFIG_HOME: configHome, XDG_CACHE_HOME: cacheHome, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', ...env },
     maxBuffer: 512 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8'), raw: result.stdout };

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSyntheticCorpus } from '../../bench/synth.js';
 import { asJson, load, tempDir } from './helpers.js';
+import { parserFingerprint } from '../../src/load/cache.js';
+import { PARSER_VERSION } from '../../src/parse/index.js';
 
 async function cacheFiles(cacheDir: string): Promise<string[]> {
   const out: string[] = [];
@@ -54,6 +56,17 @@ describe('parse cache', () => {
     const next = await load(root, { cacheDir, workers: 0, parserVersion: 'new' });
     expect(next.stats).toEqual({ parsed: 4, cached: 0 });
     expect(await fs.readdir(cacheDir)).toEqual(['parse-vnew']);
+  });
+
+  it('keys the cache on the parser code itself, not only on the hand-set version', async () => {
+    const root = tempDir('cache-fingerprint');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 2);
+    await load(root, { cacheDir, workers: 0 });
+    const fp = parserFingerprint();
+    expect(fp).toMatch(new RegExp(`^${PARSER_VERSION}-[0-9a-f]{12}$`));
+    expect(parserFingerprint()).toBe(fp);
+    expect(await fs.readdir(cacheDir)).toEqual([`parse-v${fp}`]);
   });
 
   it('survives a truncated or garbled cache database and re-parses correctly', async () => {

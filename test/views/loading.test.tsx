@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { LoadEvent } from '../../src/load/types.js';
-import { App } from '../../src/views/App.js';
+import { App, sameReportIndex } from '../../src/views/App.js';
 import { progressLine } from '../../src/views/components/LoadProgress.js';
 import { DEFAULT_KEY_BINDINGS } from '../../src/views/keys/keyBindings.js';
 import { initialCorpusState } from '../../src/views/state/corpusState.js';
@@ -133,6 +133,32 @@ describe('loading progress', () => {
     // The App re-renders per batch, not per event (40 001 events here).
     expect(renders).toBeLessThan(200);
     app.unmount();
+  });
+});
+
+describe('selection while reports stream in', () => {
+  it('a key pressed in the same render as a batch is not undone by the batch', async () => {
+    const feed = channel();
+    const app = render(<App events={feed.events} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 120, rows: 30 }} />);
+    const first = reportEvents(0, 3, 3);
+    feed.push(...first);
+    await tick();
+    expect(app.lastFrame()).toMatch(/测试单位0 2021 › 概况/);
+    // `done` is flushed at once, so the key and the new (reordered) list reach React together.
+    const reports = first.flatMap((e) => (e.kind === 'report' ? [e.report] : [])).reverse();
+    app.stdin.write('j');
+    feed.push({ kind: 'done', corpus: { root: '/r', reports, problems: [] } });
+    await tick();
+    expect(app.lastFrame()).toMatch(/测试单位1 2021 › 概况/);
+    app.unmount();
+  });
+
+  it('sameReportIndex follows the report, not the row number', () => {
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((f) => makeReport({ file: f }));
+    expect(sameReportIndex([a!, b!, c!], [a!, b!, c!, d!], 1)).toBe(1);
+    expect(sameReportIndex([a!, b!, c!], [c!, b!, a!], 0)).toBe(2);
+    expect(sameReportIndex([a!, b!], [c!, d!], 1)).toBe(0);
+    expect(sameReportIndex([], [a!, b!], 0)).toBe(0);
   });
 });
 

@@ -1,12 +1,17 @@
 // Reports that give the same body and year, split by whether their figures agree.
+// Linear in the number of reports: each report's figures are read once and reduced to a signature, and a report
+// is compared with one representative of each differing signature — a folder holding the same report a thousand
+// times gives a thousand findings, not a million.
 import type { Report } from '../model.js';
 import { figureCells } from './rules/bad-cell.js';
 import { groupByBody } from './format.js';
 
-export interface DuplicatePair {
+export interface DuplicateSet {
   report: Report;
-  other: Report;
-  /** Paths whose figures differ (empty: same figures). */
+  /** Other files of the same body and year with the same figures. */
+  same: Report[];
+  /** Other files of the same body and year whose figures differ, and the differences with the first of them. */
+  different: Report[];
   differing: Array<{ path: string; mine: unknown; theirs: unknown }>;
 }
 
@@ -14,22 +19,44 @@ function figures(r: Report): Map<string, unknown> {
   return new Map(figureCells(r).map((c) => [c.path, c.value ?? null]));
 }
 
-/** Every report that shares body and year with another, paired with each such other. */
-export function duplicatePairs(reports: readonly Report[]): DuplicatePair[] {
-  const pairs: DuplicatePair[] = [];
+function signatureOf(f: Map<string, unknown>): string {
+  return JSON.stringify([...f.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+function differences(mine: Map<string, unknown>, theirs: Map<string, unknown>): DuplicateSet['differing'] {
+  const paths = new Set([...mine.keys(), ...theirs.keys()]);
+  return [...paths]
+    .filter((p) => (mine.get(p) ?? null) !== (theirs.get(p) ?? null))
+    .map((p) => ({ path: p, mine: mine.get(p) ?? null, theirs: theirs.get(p) ?? null }));
+}
+
+/** For every report that shares body and year with another: the others, split by same or different figures. */
+export function duplicateSets(reports: readonly Report[]): DuplicateSet[] {
+  const sets: DuplicateSet[] = [];
   for (const list of groupByBody(reports).values()) {
+    const byYear = new Map<number, Report[]>();
     for (const r of list) {
-      for (const o of list) {
-        if (o === r || o.year !== r.year) continue;
-        const mine = figures(r);
-        const theirs = figures(o);
-        const paths = new Set([...mine.keys(), ...theirs.keys()]);
-        const differing = [...paths]
-          .filter((p) => (mine.get(p) ?? null) !== (theirs.get(p) ?? null))
-          .map((p) => ({ path: p, mine: mine.get(p) ?? null, theirs: theirs.get(p) ?? null }));
-        pairs.push({ report: r, other: o, differing });
+      const same = byYear.get(r.year!);
+      if (same) same.push(r);
+      else byYear.set(r.year!, [r]);
+    }
+    for (const group of byYear.values()) {
+      if (group.length < 2) continue;
+      const figs = new Map(group.map((r) => [r, figures(r)]));
+      const sigs = new Map(group.map((r) => [r, signatureOf(figs.get(r)!)]));
+      for (const r of group) {
+        const same = group.filter((o) => o !== r && sigs.get(o) === sigs.get(r));
+        const different = group.filter((o) => sigs.get(o) !== sigs.get(r));
+        const differing = different.length > 0 ? differences(figs.get(r)!, figs.get(different[0]!)!) : [];
+        sets.push({ report: r, same, different, differing });
       }
     }
   }
-  return pairs;
+  return sets;
+}
+
+/** "a.txt", "a.txt, b.txt", "a.txt, b.txt, c.txt (+4)": other files named in a message. */
+export function fileList(files: readonly Report[], shown = 3): string {
+  const names = files.slice(0, shown).map((r) => r.file).join(', ');
+  return files.length > shown ? `${names} (+${files.length - shown})` : names;
 }

@@ -100,7 +100,13 @@ export function groupByBody(reports: readonly Report[]): Map<string, Report[]> {
 export function consecutiveYears(reports: readonly Report[]): Array<[Report, Report]> {
   const pairs: Array<[Report, Report]> = [];
   for (const list of groupByBody(reports).values()) {
-    for (const cur of list) for (const prev of list) if (prev.year === cur.year! - 1) pairs.push([prev, cur]);
+    const byYear = new Map<number, Report[]>();
+    for (const r of list) {
+      const same = byYear.get(r.year!);
+      if (same) same.push(r);
+      else byYear.set(r.year!, [r]);
+    }
+    for (const cur of list) for (const prev of byYear.get(cur.year! - 1) ?? []) pairs.push([prev, cur]);
   }
   return pairs;
 }

@@ -22,6 +22,12 @@ export type ListAction =
 export const initialListState = (count = 0, height = 10): ListState => settle({ cursor: 0, offset: 0, count, height });
 
 export function listReducer(state: ListState, action: ListAction): ListState {
+  const next = applyListAction(state, action);
+  // The same object when nothing moved, so React skips the re-render (reports stream in ten times a second).
+  return next.cursor === state.cursor && next.offset === state.offset && next.count === state.count && next.height === state.height ? state : next;
+}
+
+function applyListAction(state: ListState, action: ListAction): ListState {
   switch (action.type) {
     case 'move':
       return settle({ ...state, cursor: state.cursor + action.delta });

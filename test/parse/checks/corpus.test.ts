@@ -69,6 +69,13 @@ describe('duplicate-report and republished-different', () => {
     expect(f[0]!.messageZh).toBe('乌鲁木齐县人民政府 2023 年度报告与 c/2023.txt 数字不同：applications.newReceived.naturalPerson 4 vs 5；applications.newReceived.total 4 vs 5；applications.granted.naturalPerson 4 vs 5；applications.granted.total 4 vs 5 … (+2)');
     expect(runCorpus('duplicate-report', [a, differs])).toEqual([]);
   });
+  it('gives one finding per copy, naming the others, when a folder holds many copies', () => {
+    const copies = Array.from({ length: 300 }, (_, i) => year(2023, { file: `copy-${String(i).padStart(3, '0')}.txt` }));
+    const found = runCorpus('duplicate-report', copies);
+    expect(found).toHaveLength(300);
+    expect(found[0]!.related).toHaveLength(299);
+    expect(found[0]!.messageZh).toContain('copy-001.txt, copy-002.txt, copy-003.txt (+296)');
+  });
   it('is silent on distinct years', () => {
     expect(runCorpus('duplicate-report', [year(2022), year(2023)])).toEqual([]);
     expect(runCorpus('republished-different', [year(2022), year(2023)])).toEqual([]);

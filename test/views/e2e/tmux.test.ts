@@ -1,9 +1,10 @@
 // End to end: the BUILT CLI in a real terminal (tmux), driven by keys, on the sample corpus.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,14 +28,32 @@ async function waitFor(session: string, test: (screen: string) => boolean, what:
   throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
 }
 
-function startCli(width: number, height: number): string {
-  const session = `xxgk-e2e-${process.pid}-${width}x${height}`;
+function startCli(width: number, height: number, folder = 'corpus/sample'): string {
+  const session = `xxgk-e2e-${process.pid}-${width}x${height}-${sessions.length}`;
   sessions.push(session);
   const home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-'));
   const env = `LANG=zh_CN.UTF-8 XDG_CONFIG_HOME=${home}/config XDG_CACHE_HOME=${home}/cache PS1='PROMPT$ '`;
-  const command = `cd ${repo} && env ${env} node dist/cli/main.js corpus/sample; echo XXGK-EXIT-$?; env PS1='PROMPT$ ' sh`;
+  const command = `cd ${repo} && env ${env} node dist/cli/main.js ${folder}; echo XXGK-EXIT-$?; env PS1='PROMPT$ ' sh`;
   tmux('new', '-d', '-s', session, '-x', String(width), '-y', String(height), command);
   return session;
+}
+
+/** A folder of good, bad and hostile files: every format fixture, empty, binary, garbage, a broken link, escape sequences. */
+function badFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-bad-'));
+  for (const name of readdirSync(path.join(repo, 'test/fixtures/formats'))) copyFileSync(path.join(repo, 'test/fixtures/formats', name), path.join(dir, name));
+  copyFileSync(path.join(repo, 'corpus/sample/000_81e12db4ab5ce8f0.txt'), path.join(dir, 'name\u001b[31mred\u001b]0;pwned\u0007.txt'));
+  writeFileSync(path.join(dir, 'empty.txt'), '');
+  writeFileSync(path.join(dir, 'binary.txt'), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)));
+  writeFileSync(path.join(dir, 'garbage.pdf'), 'not a pdf at all');
+  symlinkSync('/nonexistent/target', path.join(dir, 'broken-link.txt'));
+  mkdirSync(path.join(dir, 'sub'));
+  return dir;
+}
+
+/** Every line of the screen fits the terminal, measured in display columns. */
+function expectFits(screen: string, width: number): void {
+  for (const line of screen.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
 }
 
 describe.runIf(hasTmux)('explorer in tmux', () => {
@@ -54,6 +73,7 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
       const session = startCli(width, height);
       let screen = await waitFor(session, (s) => s.includes('[1] 报告') && s.includes('新疆维吾尔自治区') && /1\/5\s*$/m.test(s), 'the list of 5 reports');
       expect(screen.split('\n').length).toBeLessThanOrEqual(height + 1);
+      expectFits(screen, width);
 
       keys(session, '/');
       keys(session, '-l', '沙依巴克');
@@ -71,6 +91,7 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
       // Short labels at 80 columns, the official ones (一、本年新收政府信息公开申请数量) when there is room.
       expect(screen).toMatch(/本年新收[^\n]*?\s532\s+147\s+0\s+2\s+7\s+15\s+703/);
       if (width >= 200) expect(screen).toContain('一、本年新收政府信息公开申请数量');
+      expectFits(screen, width);
 
       keys(session, 'q');
       screen = await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
@@ -91,5 +112,30 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
       throw new Error(`${err.message}\nprocesses:\n${execFileSync('ps', ['-ef'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('dist/cli/main.js corpus/sample')).join('\n')}`);
     });
     expect(screen).not.toContain('[1] 报告');
+  });
+
+  it('a folder of bad files: lists each problem with its reason, shows no escape sequence, survives a resize', async () => {
+    const session = startCli(120, 40, badFolder());
+    let screen = await waitFor(session, (s) => s.includes('[1] 报告') && /1\/5\s*$/m.test(s), 'the five readable reports');
+    keys(session, '8');
+    screen = await waitFor(session, (s) => /› 问题文件/.test(s) && s.includes('broken-link.txt'), 'the problems tab');
+    expect(screen).toMatch(/empty\.txt 空文件/);
+    expect(screen).toMatch(/binary\.txt 二进制数据/);
+    expect(screen).toMatch(/garbage\.pdf 不是有效的 \.pdf 文件/);
+    expect(screen).toMatch(/broken-link\.txt 找不到/);
+    expectFits(screen, 120);
+    // The report read from the file with escape sequences in its name: the name shows, the sequences do not.
+    const raw = tmux('capture-pane', '-p', '-e', '-t', session);
+    expect(raw).not.toMatch(/\u001b\]|\u0007/);
+    // Grow the terminal from a too-small size: the frame is redrawn whole, no piece of the old one stays.
+    tmux('resize-window', '-t', session, '-x', '50', '-y', '12');
+    await waitFor(session, (s) => s.includes('终端太小（50×12）'), 'the too-small message');
+    tmux('resize-window', '-t', session, '-x', '140', '-y', '30');
+    screen = await waitFor(session, (s) => s.includes('[1] 报告') && s.includes('问题文件'), 'the explorer at 140×30');
+    const lines = screen.split('\n').slice(0, 29);
+    for (const line of lines) expect(stringWidth(line), line).toBe(140);
+    expect(screen).not.toContain('终端太小');
+    keys(session, 'q');
+    await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
   });
 });

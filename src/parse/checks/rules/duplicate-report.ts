@@ -1,5 +1,5 @@
 // Two files give the same body and year with the same figures.
-import { duplicatePairs } from '../duplicates.js';
+import { duplicateSets, fileList } from '../duplicates.js';
 import { bodyName } from '../format.js';
 import type { CorpusRule } from '../types.js';
 
@@ -11,14 +11,14 @@ export const rule: CorpusRule = {
   description: 'Two files give the same body and year (same figures; see republished-different when they differ)',
   descriptionZh: '两个文件是同一机关同一年度的报告（数字相同；数字不同见 republished-different）',
   check(reports) {
-    return duplicatePairs(reports)
-      .filter((p) => p.differing.length === 0)
-      .map((p) => ({
-        report: p.report,
-        message: `${bodyName(p.report)} ${p.report.year}: also in ${p.other.file}, with the same figures`,
-        messageZh: `${bodyName(p.report)} ${p.report.year} 年度报告另见 ${p.other.file}，数字相同`,
+    return duplicateSets(reports)
+      .filter((d) => d.same.length > 0)
+      .map((d) => ({
+        report: d.report,
+        message: `${bodyName(d.report)} ${d.report.year}: also in ${fileList(d.same)}, with the same figures`,
+        messageZh: `${bodyName(d.report)} ${d.report.year} 年度报告另见 ${fileList(d.same)}，数字相同`,
         cells: ['jurisdictionKey', 'year'],
-        related: [p.other.file],
+        related: d.same.map((o) => o.file),
       }));
   },
 };

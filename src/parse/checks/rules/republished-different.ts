@@ -1,5 +1,5 @@
 // Two files give the same body and year but their figures differ: at least one of them is wrong.
-import { duplicatePairs } from '../duplicates.js';
+import { duplicateSets, fileList } from '../duplicates.js';
 import { bodyName } from '../format.js';
 import type { CorpusRule } from '../types.js';
 
@@ -13,17 +13,17 @@ export const rule: CorpusRule = {
   description: 'Two files give the same body and year and their figures differ',
   descriptionZh: '同一机关同一年度有两个文件，且数字不同',
   check(reports) {
-    return duplicatePairs(reports)
-      .filter((p) => p.differing.length > 0)
+    return duplicateSets(reports)
+      .filter((d) => d.different.length > 0)
       .map((p) => {
         const shown = p.differing.slice(0, SHOWN).map((d) => `${d.path} ${String(d.mine)} vs ${String(d.theirs)}`);
         const more = p.differing.length > SHOWN ? ` … (+${p.differing.length - SHOWN})` : '';
         return {
           report: p.report,
-          message: `${bodyName(p.report)} ${p.report.year}: ${p.other.file} gives different figures: ${shown.join('; ')}${more}`,
-          messageZh: `${bodyName(p.report)} ${p.report.year} 年度报告与 ${p.other.file} 数字不同：${shown.join('；')}${more}`,
+          message: `${bodyName(p.report)} ${p.report.year}: ${fileList(p.different)} gives different figures: ${shown.join('; ')}${more}`,
+          messageZh: `${bodyName(p.report)} ${p.report.year} 年度报告与 ${fileList(p.different)} 数字不同：${shown.join('；')}${more}`,
           cells: p.differing.map((d) => d.path),
-          related: [p.other.file],
+          related: p.different.map((o) => o.file),
         };
       });
   },
