@@ -22,13 +22,20 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(8, cores));
 }
 
+/**
+ * A worker parses one file at a time and keeps nothing, but V8 lets an idle heap grow lazily; a modest limit makes
+ * it collect early, which bounds the whole process's memory on a big folder. A file that needs more (a huge PDF)
+ * kills only its worker, and the pool parses that file on the main thread instead.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
+
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS });
   // Running from TypeScript sources (tests, benchmarks): register tsx inside the worker, then load the .ts entry.
   const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, resourceLimits: WORKER_LIMITS });
 }
 
 export class ParsePool {

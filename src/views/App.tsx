@@ -3,11 +3,12 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { LoadEvent } from '../load/types.js';
-import type { Report } from '../parse/model.js';
+import type { Anomaly, Report } from '../parse/model.js';
+import type { DecisionStore } from '../settings/decisions.js';
 import type { Lang } from '../settings/settings.js';
 import { stepAnomaly } from './anomalySteps.js';
 import { DetailPane } from './components/DetailPane.js';
-import { HelpOverlay } from './components/HelpOverlay.js';
+import { HelpOverlay, helpLayout } from './components/HelpOverlay.js';
 import { LoadProgress } from './components/LoadProgress.js';
 import { Pane, paneInner } from './components/Pane.js';
 import { ReportList, reportName } from './components/ReportList.js';
@@ -24,6 +25,8 @@ import { hints, keysLabel } from './keys/keyDocs.js';
 import { commandFor } from './keys/matchKey.js';
 import { screenLayout } from './layout.js';
 import type { ExplorerActions } from './navigationContext.js';
+import { ReviewQueue } from './review/ReviewQueue.js';
+import { REVIEW_HINT_COMMANDS, reviewBindingsFor, reviewCommandOf } from './review/reviewKeys.js';
 import { initialListState, listReducer } from './state/listState.js';
 import { initialNavigationState, navigationReducer, type NavigationState } from './state/navigation.js';
 import { activeQuery, initialSearchState, searchReducer } from './state/searchState.js';
@@ -43,18 +46,21 @@ export interface AppProps {
   onLangChange?: (lang: Lang) => void;
   /** Fixed size for tests; otherwise the terminal's. */
   size?: Size;
+  /** Where reviewer decisions are kept (created once by runTui); null or absent: the queue does not save. */
+  decisions?: DecisionStore | null;
 }
 
 const LIST_HINTS: readonly Command[] = ['down', 'enter', 'search', 'nextTab', 'nextAnomaly', 'help', 'quit'];
 const DETAIL_HINTS: readonly Command[] = ['down', 'right', 'nextTab', 'nextAnomaly', 'enter', 'back', 'help'];
 
-export function App({ events, bindings, keyErrors = [], lang: initialLang, theme, onLangChange, size: fixedSize }: AppProps) {
+export function App({ events, bindings, keyErrors = [], lang: initialLang, theme, onLangChange, size: fixedSize, decisions = null }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const size = fixedSize ?? terminal;
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const keymap = useMemo(() => buildKeyMap(bindings), [bindings]);
+  const reviewBindings = useMemo(() => reviewBindingsFor(keymap), [keymap]);
 
   const { corpus, cancel: cancelLoad } = useLoadEvents(events);
   const loading = !corpus.finished;
@@ -71,6 +77,13 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
     searchDispatch({ type: 'open' });
     if (initial) searchDispatch({ type: 'type', text: initial });
   };
+  // While the queue's note input is open every key is text, known at once for the same reason.
+  const textEntry = useRef(false);
+  // A report to select once a cleared search has put it back in the list (Enter in the queue).
+  const pendingFile = useRef<string | null>(null);
+  // The queue stays mounted once opened, so its cursor and filters survive a trip to a report and back.
+  const [reviewMounted, setReviewMounted] = useState(false);
+  const [helpTop, setHelpTop] = useState(0);
   // Where n/N last landed; it counts only while that report is selected.
   const [anomalyAt, setAnomalyAt] = useState<{ file: string; index: number } | null>(null);
 
@@ -82,6 +95,10 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   const listHeight = Math.max(1, listInner.height - (showSearch ? 1 : 0));
   const report = filtered[list.cursor] ?? null;
   const anomalyIndex = anomalyAt && report && anomalyAt.file === report.file ? anomalyAt.index : -1;
+  const reviewOpen = nav.tab === 'review' && nav.focus === 'detail';
+  useEffect(() => {
+    if (reviewOpen && !reviewMounted) setReviewMounted(true);
+  }, [reviewOpen, reviewMounted]);
 
   useEffect(() => listDispatch({ type: 'setHeight', height: listHeight }), [listHeight]);
 
@@ -94,7 +111,9 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
     const before = shownList.current;
     shownList.current = filtered;
     if (list.count !== filtered.length) listDispatch({ type: 'setCount', count: filtered.length });
-    const index = lastQuery.current !== query ? 0 : sameReportIndex(before, filtered, list.cursor);
+    const pending = pendingFile.current === null ? -1 : filtered.findIndex((r) => r.file === pendingFile.current);
+    if (pending >= 0) pendingFile.current = null;
+    const index = pending >= 0 ? pending : lastQuery.current !== query ? 0 : sameReportIndex(before, filtered, list.cursor);
     lastQuery.current = query;
     if (index !== list.cursor) listDispatch({ type: 'select', index });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -104,6 +123,11 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
     if (corpus.cancelled) notify(t(`已取消读取：保留已读取的 ${corpus.done} 个文件。`, `Loading cancelled at ${corpus.done} files; what was loaded is kept.`));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [corpus.cancelled]);
+
+  useEffect(() => {
+    if (decisions?.problem) notify(t(decisions.problem.messageZh, decisions.problem.message));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     if (keyErrors.length > 0) notify(t(`按键设置有误，已使用默认按键：${keyErrors[0]}`, `Key settings ignored: ${keyErrors[0]}`));
@@ -165,6 +189,21 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
     notify(`${theme.symbols[step.anomaly.severity]} ${n} ${clean(lang === 'zh' ? step.anomaly.messageZh : step.anomaly.message)}`);
   };
 
+  /** Enter in the review queue: select the anomaly's report (clearing a search that hides it) and land on its cell. */
+  const openAnomaly = (target: Report, anomaly: Anomaly) => {
+    const index = filtered.findIndex((r) => r.file === target.file);
+    if (index >= 0) listDispatch({ type: 'select', index });
+    else {
+      pendingFile.current = target.file;
+      searchDispatch({ type: 'clear' });
+    }
+    const path = anomaly.cells[0];
+    const at = path ? locateCell(target, path) : { tab: 'anomalies' as const, row: 0, col: 0 };
+    navDispatch({ type: 'jumpTo', tab: at.tab, row: at.row, col: at.col, path: path ?? '' });
+    setAnomalyAt({ file: target.file, index: target.anomalies.indexOf(anomaly) });
+    notify(`${theme.symbols[anomaly.severity]} ${clean(lang === 'zh' ? anomaly.messageZh : anomaly.message)}`);
+  };
+
   const inspect = () => {
     if (nav.focus === 'list') return navDispatch({ type: 'focus', focus: 'detail' });
     if (nav.tab === 'problems') {
@@ -183,16 +222,30 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
     notify(`${row.label.trim()} · ${table!.columns[cursor.col]?.header ?? ''} = ${cell.text}  (${cell.path})${about ? '  ' + about : ''}`);
   };
 
+  /** The help overlay scrolls when its columns are taller than the screen (80×24). */
+  const scrollHelp = (command: Command) => {
+    const { bodyHeight, maxTop } = helpLayout(bindings, lang, size.columns, layout.paneHeight);
+    const deltas: Partial<Record<Command, number>> = { up: -1, down: 1, pageUp: -bodyHeight, pageDown: bodyHeight, top: -Infinity, bottom: Infinity };
+    const delta = deltas[command];
+    if (delta !== undefined) setHelpTop((top) => Math.min(maxTop, Math.max(0, top + delta)));
+  };
+
   const run = (command: Command) => {
     const tab = tabFor(command);
-    if (tab) return navDispatch({ type: 'selectTab', tab: tab.id });
+    if (tab) {
+      if (tab.id === 'review' && decisions?.problem) notify(t(decisions.problem.messageZh, decisions.problem.message));
+      return navDispatch({ type: 'selectTab', tab: tab.id });
+    }
     switch (command) {
       case 'forceQuit':
       case 'quit':
         return exit();
       case 'help':
+        setHelpTop(0);
         return navDispatch({ type: 'toggleHelp' });
       case 'search':
+        // The search box lives in the list, which the queue covers.
+        if (reviewOpen) navDispatch({ type: 'focus', focus: 'list' });
         return openSearch();
       case 'focusList':
         return navDispatch({ type: 'focus', focus: 'list' });
@@ -235,8 +288,15 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
       else if (input && !key.ctrl && !key.meta && !key.tab) searchDispatch({ type: 'type', text: input });
       return;
     }
+    if (textEntry.current) return;
     if (nav.helpOpen) {
       if (command === 'help' || command === 'back' || command === 'quit') navDispatch({ type: 'toggleHelp' });
+      else if (command) scrollHelp(command);
+      return;
+    }
+    // The queue takes its own keys (moving, Enter, decisions); the rest (tabs, Esc, help, quit) are the app's.
+    if (reviewOpen) {
+      if (command && !reviewCommandOf(command)) run(command);
       return;
     }
     if (!command) {
@@ -280,9 +340,33 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
     <ThemeContext.Provider value={theme}>
       <LangContext.Provider value={lang}>
         <Box flexDirection="column" width={size.columns} height={layout.height}>
+          {reviewMounted && (
+            <Box display={reviewOpen && !nav.helpOpen ? 'flex' : 'none'} height={layout.paneHeight}>
+              <Pane title={`[${keysLabel(bindings, 'tabReview').split(' ')[0] ?? '9'}] ${t('审阅队列', 'Review queue')}`} width={size.columns} height={layout.paneHeight} focused>
+                <ReviewQueue
+                  reports={corpus.reports}
+                  store={decisions}
+                  width={paneInner(size.columns, layout.paneHeight).width}
+                  height={paneInner(size.columns, layout.paneHeight).height}
+                  isActive={reviewOpen && !nav.helpOpen}
+                  bindings={reviewBindings}
+                  onJump={(entry) => openAnomaly(entry.report, entry.anomaly)}
+                  onTextEntry={(editing) => {
+                    // Closing waits for the key that closed it (Enter, Esc) to have reached every handler, so the
+                    // app does not also take that Esc as "back".
+                    if (editing) textEntry.current = true;
+                    else queueMicrotask(() => (textEntry.current = false));
+                  }}
+                  hint={hints(bindings, REVIEW_HINT_COMMANDS.slice(0, 6), lang)
+                    .map((h) => `${h.key} ${h.label}`)
+                    .join(' · ')}
+                />
+              </Pane>
+            </Box>
+          )}
           {nav.helpOpen ? (
-            <HelpOverlay bindings={bindings} width={size.columns} height={layout.paneHeight} />
-          ) : (
+            <HelpOverlay bindings={bindings} width={size.columns} height={layout.paneHeight} top={helpTop} />
+          ) : reviewOpen ? null : (
             <Box flexDirection="row" height={layout.paneHeight}>
               {layout.listWidth > 0 && (
                 <Pane title={`[1] ${t('报告', 'Reports')}`} info={listInfo} width={layout.listWidth} height={layout.paneHeight} focused={nav.focus === 'list'}>
@@ -297,10 +381,10 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
           )}
           {loading && <LoadProgress corpus={corpus} width={size.columns} lang={lang} cancelKey={keysLabel(bindings, 'back').split(' ')[0] ?? 'Esc'} />}
           <StatusBar
-            breadcrumb={breadcrumb(nav, report ? `${reportName(report)}${report.year ? ' ' + report.year : ''}` : null, query, lang)}
+            breadcrumb={reviewOpen ? t('审阅队列', 'Review queue') : breadcrumb(nav, report ? `${reportName(report)}${report.year ? ' ' + report.year : ''}` : null, query, lang)}
             message={message}
             count={`${filtered.length === 0 ? 0 : list.cursor + 1}/${filtered.length}${filtered.length !== total ? ` (${total})` : ''}`}
-            hints={hints(bindings, nav.focus === 'list' ? LIST_HINTS : DETAIL_HINTS, lang)}
+            hints={hints(bindings, reviewOpen ? REVIEW_HINT_COMMANDS : nav.focus === 'list' ? LIST_HINTS : DETAIL_HINTS, lang)}
             width={size.columns}
           />
         </Box>

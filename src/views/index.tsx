@@ -2,8 +2,10 @@
 // First import: sets NODE_ENV before React loads (see productionMode.ts).
 import './productionMode.js';
 import { render } from 'ink';
+import { dirname } from 'node:path';
 import { createElement } from 'react';
 import type { LoadEvent } from '../load/types.js';
+import { DecisionStore } from '../settings/decisions.js';
 import type { Lang, Settings } from '../settings/settings.js';
 import { App } from './App.js';
 import { applyKeyOverrides } from './keys/keyBindings.js';
@@ -15,17 +17,19 @@ export interface TuiOptions {
   settings: Settings;
   lang: Lang;
   color: boolean;
+  /** Where decisions.json is kept; default: beside the settings file. */
+  decisionsDir?: string;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
-const CLEAR_SCREEN = '\u001b[2J\u001b[H';
 
 /** Runs the explorer until the user quits. The CLI remembers the folder (`lastFolder`); the explorer remembers the language when it is switched. */
 export async function runTui(options: TuiOptions): Promise<number> {
   const { settings } = options;
   const { bindings, errors } = applyKeyOverrides(settings.get('keys'));
+  const decisions = openDecisions(options.decisionsDir ?? dirname(settings.path));
 
   const stdout = process.stdout;
   // The alternate screen keeps the user's shell scrollback intact; it is left on every way out, Ctrl-C included.
@@ -40,18 +44,6 @@ export async function runTui(options: TuiOptions): Promise<number> {
     process.exit(130);
   };
   stdout.write(ENTER_ALTERNATE_SCREEN);
-  // Ink erases only the lines it drew last time, counted up from the cursor; after the terminal is resized the
-  // cursor and the old lines are elsewhere, and pieces of the old screen stay. Registered before Ink's own
-  // listener, this wipes the screen so Ink's next frame is drawn on a clean one.
-  // Only on a real change of size: the explorer then draws a different frame, so the wiped screen is repainted.
-  let drawnSize = `${stdout.columns}x${stdout.rows}`;
-  const onResize = () => {
-    const size = `${stdout.columns}x${stdout.rows}`;
-    if (size === drawnSize) return;
-    drawnSize = size;
-    stdout.write(CLEAR_SCREEN);
-  };
-  stdout.on('resize', onResize);
   process.once('exit', restore);
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
@@ -64,6 +56,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
       keyErrors: errors,
       lang: options.lang,
       theme: options.color ? defaultTheme : noColorTheme,
+      decisions,
       onLangChange: (lang: Lang) => rememberSafely(settings, 'lang', lang),
     }),
     { exitOnCtrlC: false, patchConsole: true },
@@ -79,7 +72,15 @@ export async function runTui(options: TuiOptions): Promise<number> {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
     process.off('exit', restore);
-    stdout.off('resize', onResize);
+  }
+}
+
+/** The reviewer's decisions; the explorer runs without them (the queue says "not saving") if they cannot be opened. */
+function openDecisions(dir: string): DecisionStore | null {
+  try {
+    return new DecisionStore({ dir });
+  } catch {
+    return null;
   }
 }
 

@@ -38,29 +38,31 @@ export function DetailPane({ report, reports, allReports, problems, nav, binding
   const focused = nav.focus === 'detail';
   const inner = paneInner(width, height);
   const contentHeight = Math.max(1, inner.height - 1);
-  const title = report ? `[2-8] ${reportName(report)}${report.year ? ' ' + report.year : ''}` : `[2-8] ${t('详情', 'Details')}`;
+  const title = report ? `[2-9] ${reportName(report)}${report.year ? ' ' + report.year : ''}` : `[2-9] ${t('详情', 'Details')}`;
   return (
     <Pane title={title} width={width} height={height} focused={focused}>
       <TabBar active={nav.tab} bindings={bindings} width={inner.width} focused={focused} />
       <ExplorerContext.Provider value={{ ...actions, focused }}>
-        <TabContent report={report} reports={reports} allReports={allReports} actions={actions} problems={problems} nav={nav} width={inner.width} height={contentHeight} lang={lang} />
+        <TabContent report={report} reports={reports} allReports={allReports} bindings={bindings} actions={actions} problems={problems} nav={nav} width={inner.width} height={contentHeight} lang={lang} />
       </ExplorerContext.Provider>
     </Pane>
   );
 }
 
-function TabContent({ report, reports, allReports, actions, problems, nav, width, height, lang }: Omit<DetailPaneProps, 'bindings' | 'height'> & { height: number }) {
+function TabContent({ report, reports, allReports, bindings, actions, problems, nav, width, height, lang }: Omit<DetailPaneProps, 'height'> & { height: number }) {
   const theme = useTheme();
   const t = useT();
   const focused = nav.focus === 'detail';
   const cursor = nav.cursors[nav.tab];
   if (nav.tab === 'problems') return <ProblemsTab problems={problems} width={width} height={height} cursor={cursor.row} focused={focused} />;
+  // The queue covers every report, so it opens over the whole screen (App) rather than inside this pane.
+  if (nav.tab === 'review') return <Text color={theme.dim}>{truncate(t('审阅队列：按 Enter 打开（整个文件夹的异常）。', 'Review queue: press Enter to open it (every anomaly of the folder).'), width)}</Text>;
   if (!report) return <Text color={theme.dim}>{truncate(t('没有选中的报告。', 'No report selected.'), width)}</Text>;
   switch (nav.tab) {
     case 'overview':
       return <OverviewTab report={report} width={width} height={height} top={cursor.row} />;
     case 'outcomes':
-      return <OutcomePane reports={reports} report={report} allReports={allReports} width={width} height={height} />;
+      return <OutcomePane reports={reports} report={report} allReports={allReports} width={width} height={height} isActive={focused} bindings={bindings} />;
     case 'anomalies':
       return (
         <AnomaliesPane

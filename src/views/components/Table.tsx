@@ -35,7 +35,7 @@ export function Table({ labelHeader, columns, rows, width, height, cursor, focus
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
         {fit(labelHeader, layout.labelWidth)}
-        {layout.visible.map((c) => ' '.repeat(GAP) + fit(columns[c]!.header, layout.widths[c]!, 'right')).join('')}
+        {layout.visible.map((c) => ' '.repeat(GAP) + fit(columns[c]!.header, layout.widths[c]!, columns[c]!.align)).join('')}
       </Text>
       <Text color={theme.border} wrap="truncate">
         {rule}
@@ -64,9 +64,11 @@ function CellText({ cell, width, align, selected }: { cell: TableCell | undefine
   const dim = cell?.kind === 'null';
   const blank = cell?.kind === 'blank';
   const highlight = cell?.highlight === true;
+  // Without colour the terminal may drop inverse video too (TERM=dumb): a `>` in the gap still marks the cell.
+  const gap = selected && theme.name === 'no-color' ? theme.symbols.selected + ' '.repeat(GAP - 1) : ' '.repeat(GAP);
   return (
     <>
-      {' '.repeat(GAP)}
+      {gap}
       <Text
         inverse={selected}
         dimColor={dim && !highlight}

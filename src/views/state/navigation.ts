@@ -1,7 +1,7 @@
 // Where the user is: which pane has focus, which detail tab is open, and the cursor inside each tab.
 // `jumpTo` is how the anomalies pane (and n/N) lands on a table cell; see useNavigation().jumpToCell.
 
-export const TAB_IDS = ['overview', 'active', 'applications', 'reviews', 'outcomes', 'anomalies', 'problems'] as const;
+export const TAB_IDS = ['overview', 'active', 'applications', 'reviews', 'outcomes', 'anomalies', 'problems', 'review'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 export type Focus = 'list' | 'detail';
 

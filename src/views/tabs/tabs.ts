@@ -17,6 +17,7 @@ export const TABS: readonly TabDef[] = [
   { id: 'outcomes', zh: '办理结果', en: 'Outcomes', command: 'tabOutcomes' },
   { id: 'anomalies', zh: '异常', en: 'Anomalies', command: 'tabAnomalies' },
   { id: 'problems', zh: '问题文件', en: 'Problems', command: 'tabProblems' },
+  { id: 'review', zh: '审阅', en: 'Review', command: 'tabReview' },
 ];
 
 export const tabFor = (command: Command): TabDef | undefined => TABS.find((t) => t.command === command);

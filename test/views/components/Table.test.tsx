@@ -3,8 +3,9 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { Table } from '../../../src/views/components/Table.js';
 import { layoutColumns, windowStart } from '../../../src/views/components/tableLayout.js';
-import { applicationsTable } from '../../../src/views/tabs/tableData.js';
+import { activeTable, applicationsTable } from '../../../src/views/tabs/tableData.js';
 import { sampleReport } from '../fixtures/reports.js';
+import { ThemeContext, noColorTheme } from '../../../src/views/theme.js';
 
 const lines = (frame: string | undefined) => (frame ?? '').split('\n');
 
@@ -82,5 +83,34 @@ describe('layoutColumns', () => {
     expect(windowStart(24, 25, 10)).toBe(15);
     expect(windowStart(12, 25, 10)).toBe(7);
     expect(windowStart(3, 5, 10)).toBe(0);
+  });
+});
+
+describe('Table headers', () => {
+  it('a text column’s header starts where its cells start (table 2: 指标 over 本年制发件数)', () => {
+    const data = activeTable(sampleReport(), 'zh');
+    const out = lines(render(<Table labelHeader={data.labelHeader} columns={data.columns} rows={data.rows} width={100} height={30} />).lastFrame());
+    const header = out[0]!;
+    const row = out.find((l) => l.includes('本年制发件数'))!;
+    const startOf = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text)));
+    expect(startOf(header, '指标')).toBe(startOf(row, '本年制发件数'));
+    // The number column stays right-aligned under its header.
+    const valueEnd = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text) + text.length));
+    expect(valueEnd(header, '数值')).toBe(stringWidth(row.trimEnd()));
+  });
+});
+
+describe('Table without colour', () => {
+  it('marks the cell under the cursor with > as well as inverse video (TERM=dumb drops inverse)', () => {
+    const data = applicationsTable(sampleReport(), 'zh', false);
+    const frame = render(
+      <ThemeContext.Provider value={noColorTheme}>
+        <Table labelHeader={data.labelHeader} columns={data.columns} rows={data.rows} width={90} height={30} cursor={{ row: 0, col: 6 }} focused />
+      </ThemeContext.Provider>,
+    ).lastFrame()!;
+    const row = lines(frame).find((l) => l.startsWith('本年新收'))!;
+    expect(row).toMatch(/>\s*703/);
+    expect(lines(frame).filter((l) => l.includes('>'))).toHaveLength(1);
+    expect(stringWidth(row)).toBe(stringWidth(lines(frame)[0]!.trimEnd()));
   });
 });

@@ -28,10 +28,9 @@ async function waitFor(session: string, test: (screen: string) => boolean, what:
   throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
 }
 
-function startCli(width: number, height: number, folder = 'corpus/sample'): string {
+function startCli(width: number, height: number, folder = 'corpus/sample', home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-'))): string {
   const session = `xxgk-e2e-${process.pid}-${width}x${height}-${sessions.length}`;
   sessions.push(session);
-  const home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-'));
   const env = `LANG=zh_CN.UTF-8 XDG_CONFIG_HOME=${home}/config XDG_CACHE_HOME=${home}/cache PS1='PROMPT$ '`;
   const command = `cd ${repo} && env ${env} node dist/cli/main.js ${folder}; echo XXGK-EXIT-$?; env PS1='PROMPT$ ' sh`;
   tmux('new', '-d', '-s', session, '-x', String(width), '-y', String(height), command);
@@ -100,6 +99,30 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
     });
   }
 
+  it('reviewer mode: R opens the queue, c confirms, and the decision is still there after a restart', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-review-'));
+    let session = startCli(80, 24, 'corpus/sample', home);
+    await waitFor(session, (s) => s.includes('[1] 报告') && /1\/5\s*$/m.test(s), 'the list of 5 reports');
+    keys(session, 'R');
+    let screen = await waitFor(session, (s) => /审阅队列 1\/\d+/.test(s), 'the review queue');
+    expectFits(screen, 80);
+    expect(screen).toMatch(/已决定 0/);
+    keys(session, 'c');
+    screen = await waitFor(session, (s) => /审阅队列 2\/\d+/.test(s) && /已决定 1/.test(s), 'the decision and the cursor on the next one');
+    expect(screen).toMatch(/✔/);
+    keys(session, 'q');
+    await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
+
+    session = startCli(80, 24, 'corpus/sample', home);
+    await waitFor(session, (s) => s.includes('[1] 报告') && /1\/5\s*$/m.test(s), 'the explorer again');
+    keys(session, '9');
+    screen = await waitFor(session, (s) => /审阅队列 1\/\d+/.test(s), 'the review queue after the restart');
+    expect(screen).toMatch(/已决定 1/);
+    expect(screen).toMatch(/✔/);
+    keys(session, 'q');
+    await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
+  });
+
   it('Ctrl-C quits at once, even while typing a search, and restores the screen', async () => {
     const session = startCli(100, 30);
     // Waits for the whole folder: quitting while the worker pool still parses is a separate case (see docs/readme/tui.md).
@@ -116,7 +139,7 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
 
   it('a folder of bad files: lists each problem with its reason, shows no escape sequence, survives a resize', async () => {
     const session = startCli(120, 40, badFolder());
-    let screen = await waitFor(session, (s) => s.includes('[1] 报告') && /1\/5\s*$/m.test(s), 'the five readable reports');
+    let screen = await waitFor(session, (s) => s.includes('[1] 报告') && /1\/9\s*$/m.test(s) && !s.includes('读取中'), 'the nine readable reports');
     keys(session, '8');
     screen = await waitFor(session, (s) => /› 问题文件/.test(s) && s.includes('broken-link.txt'), 'the problems tab');
     expect(screen).toMatch(/empty\.txt 空文件/);
@@ -127,7 +150,7 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
     // The report read from the file with escape sequences in its name: the name shows, the sequences do not.
     const raw = tmux('capture-pane', '-p', '-e', '-t', session);
     expect(raw).not.toMatch(/\u001b\]|\u0007/);
-    // Grow the terminal from a too-small size: the frame is redrawn whole, no piece of the old one stays.
+    // Shrink below the minimum and grow again: the message, then the whole frame at the new size.
     tmux('resize-window', '-t', session, '-x', '50', '-y', '12');
     await waitFor(session, (s) => s.includes('终端太小（50×12）'), 'the too-small message');
     tmux('resize-window', '-t', session, '-x', '140', '-y', '30');

@@ -47,7 +47,7 @@ describe('listReducer', () => {
 describe('navigationReducer', () => {
   it('cycles tabs both ways and wraps', () => {
     let s = navigationReducer(initialNavigationState, { type: 'cycleTab', direction: -1 });
-    expect(s.tab).toBe('problems');
+    expect(s.tab).toBe('review');
     s = navigationReducer(s, { type: 'cycleTab', direction: 1 });
     expect(s.tab).toBe('overview');
   });
