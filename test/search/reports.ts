@@ -1,34 +1,9 @@
 // Minimal reports for search tests: only the fields the search reads carry meaning.
 import type { Report } from '../../src/parse/model.js';
+import { emptyReport } from '../fixtures/model.js';
 
 export function fakeReport(file: string, jurisdiction: string | null, year: number | null, jurisdictionKey: string | null = null): Report {
-  return {
-    file,
-    sourceFormat: 'txt',
-    encoding: 'utf-8',
-    format: '2021',
-    formatEvidence: { labels2019: false, labels2021: true, otherHasSubRows: true, cited: '2021' },
-    title: null,
-    jurisdiction,
-    jurisdictionKey,
-    level: 'unknown',
-    bodyType: 'unknown',
-    divisionCode: null,
-    year,
-    publishedAt: null,
-    signedAt: null,
-    script: 'simplified',
-    sections: [],
-    active: null,
-    applications: null,
-    reviews: null,
-    narrative: {},
-    narrativeMentions: [],
-    legacy: null,
-    blankCells: [],
-    diagnostics: [],
-    anomalies: [],
-  };
+  return emptyReport({ file, jurisdiction, jurisdictionKey, year });
 }
 
 export const CORPUS: Report[] = [

@@ -4,7 +4,7 @@
 // times gives a thousand findings, not a million.
 import type { Report } from '../model.js';
 import { figureCells } from './rules/bad-cell.js';
-import { groupByBody } from './format.js';
+import { groupByBody, groupByYear } from './format.js';
 
 export interface DuplicateSet {
   report: Report;
@@ -34,13 +34,7 @@ function differences(mine: Map<string, unknown>, theirs: Map<string, unknown>): 
 export function duplicateSets(reports: readonly Report[]): DuplicateSet[] {
   const sets: DuplicateSet[] = [];
   for (const list of groupByBody(reports).values()) {
-    const byYear = new Map<number, Report[]>();
-    for (const r of list) {
-      const same = byYear.get(r.year!);
-      if (same) same.push(r);
-      else byYear.set(r.year!, [r]);
-    }
-    for (const group of byYear.values()) {
+    for (const group of groupByYear(list).values()) {
       if (group.length < 2) continue;
       const figs = new Map(group.map((r) => [r, figures(r)]));
       const sigs = new Map(group.map((r) => [r, signatureOf(figs.get(r)!)]));

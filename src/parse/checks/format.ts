@@ -96,16 +96,23 @@ export function groupByBody(reports: readonly Report[]): Map<string, Report[]> {
   return groups;
 }
 
+/** The reports of one body by year (reports without a year are left out). */
+export function groupByYear(list: readonly Report[]): Map<number, Report[]> {
+  const byYear = new Map<number, Report[]>();
+  for (const r of list) {
+    if (r.year === null) continue;
+    const same = byYear.get(r.year);
+    if (same) same.push(r);
+    else byYear.set(r.year, [r]);
+  }
+  return byYear;
+}
+
 /** Pairs (previous, current) of consecutive years of one body; a year held twice pairs each with each. */
 export function consecutiveYears(reports: readonly Report[]): Array<[Report, Report]> {
   const pairs: Array<[Report, Report]> = [];
   for (const list of groupByBody(reports).values()) {
-    const byYear = new Map<number, Report[]>();
-    for (const r of list) {
-      const same = byYear.get(r.year!);
-      if (same) same.push(r);
-      else byYear.set(r.year!, [r]);
-    }
+    const byYear = groupByYear(list);
     for (const cur of list) for (const prev of byYear.get(cur.year! - 1) ?? []) pairs.push([prev, cur]);
   }
   return pairs;

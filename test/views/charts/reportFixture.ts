@@ -1,36 +1,19 @@
 // Hand-built reports for the view tests: every field present, table 3 filled from a few named cells.
 import { emptyApplicationTable, emptyReviewTable, setPath } from '../../../src/parse/dictionary.js';
 import type { Anomaly, ApplicationTable, Report, ReviewTable } from '../../../src/parse/model.js';
+import { emptyReport } from '../../fixtures/model.js';
 
 export function makeReport(overrides: Partial<Report> = {}): Report {
-  return {
+  return emptyReport({
     file: 'a/report.txt',
-    sourceFormat: 'txt',
-    encoding: 'utf-8',
-    format: '2021',
-    formatEvidence: { labels2019: false, labels2021: true, otherHasSubRows: true, cited: '2021' },
     title: '某某区人民政府2022年政府信息公开工作年度报告',
     jurisdiction: '某某区人民政府',
     jurisdictionKey: 'x-district',
     level: 'district',
     bodyType: 'government',
-    divisionCode: null,
     year: 2022,
-    publishedAt: null,
-    signedAt: null,
-    script: 'simplified',
-    sections: [],
-    active: null,
-    applications: null,
-    reviews: null,
-    narrative: {},
-    narrativeMentions: [],
-    legacy: null,
-    blankCells: [],
-    diagnostics: [],
-    anomalies: [],
     ...overrides,
-  };
+  });
 }
 
 /** Table 3 from `{ 'granted.total': 5, … }`; every other cell blank. */
