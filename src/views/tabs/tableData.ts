@@ -1,6 +1,17 @@
 // Report → the rows of tables 2, 3 and 4 as the Table component shows them, with the cells anomalies name.
 // Also the reverse: a figure's path → the tab, row and column where it is shown (for jumps).
-import { ACTIVE_COLUMN_LABELS, ACTIVE_ROWS, APPLICANT_COLUMN_LABELS, APPLICATION_ROWS, REVIEW_COLUMN_LABELS, REVIEW_GROUP_LABELS, getPath } from '../../parse/dictionary.js';
+import {
+  ACTIVE_COLUMN_LABELS,
+  ACTIVE_ROWS,
+  APPLICANT_COLUMN_LABELS,
+  APPLICATION_ROWS,
+  OUTCOME_GROUP_LABELS,
+  REVIEW_COLUMN_LABELS,
+  REVIEW_GROUP_LABELS,
+  getPath,
+  type OutcomeGroup,
+  type RowDef,
+} from '../../parse/dictionary.js';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type Figure, type Report } from '../../parse/model.js';
 import type { Lang } from '../../settings/settings.js';
 import { clean } from '../components/text.js';
@@ -43,13 +54,27 @@ function isNamed(path: string, highlighted: Set<string>): boolean {
 
 const INDENTED = /^(denied|unavailable|notProcessed|other)\./;
 
+/** The official numbering of the outcome groups that have numbered sub-rows (三、本年度办理结果 （三）…（六）). */
+const GROUP_NUMERALS: Partial<Record<OutcomeGroup, string>> = { denied: '（三）', unavailable: '（四）', notProcessed: '（五）', other: '（六）' };
+
+/**
+ * A sub-row's full label restarts its numbering (1.属于国家秘密, 1.本机关不掌握…), so on its own it does not say
+ * which group it belongs to. Each one carries its group (（三）不予公开·1.属于国家秘密), indented under the
+ * groups without sub-rows: a heading row instead would shift the row numbers jumps and the cursor rely on.
+ */
+function fullLabel(def: RowDef): string {
+  const numeral = def.group ? GROUP_NUMERALS[def.group] : undefined;
+  if (!def.group || !numeral || !INDENTED.test(def.id)) return def.label;
+  return `  ${numeral}${OUTCOME_GROUP_LABELS[def.group].zh}·${def.label}`;
+}
+
 export function applicationsTable(report: Report, lang: Lang, fullLabels: boolean): TableData {
   const marks = { highlighted: anomalyPaths(report), blanks: blankTokens(report) };
   const columns = APPLICANT_COLUMNS.map((c) => ({ header: lang === 'zh' ? APPLICANT_COLUMN_LABELS[c].short : APPLICANT_COLUMN_LABELS[c].en, align: 'right' as const }));
   const rows = APPLICATION_ROWS.map((def) => {
     const rowPath = `applications.${def.id}`;
     const values = report.applications ? (getPath(report.applications, def.id) as Record<string, Figure> | undefined) : undefined;
-    const label = fullLabels ? def.label : (INDENTED.test(def.id) ? '  ' : '') + def.short;
+    const label = fullLabels ? fullLabel(def) : (INDENTED.test(def.id) ? '  ' : '') + def.short;
     return {
       key: def.id,
       label,

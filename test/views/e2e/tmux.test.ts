@@ -55,6 +55,11 @@ function expectFits(screen: string, width: number): void {
   for (const line of screen.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
 }
 
+// tmux is required, not optional: a missing tmux must fail loudly rather than pass by skipping (.ci/run installs it).
+it('tmux is installed (apt-get install tmux)', () => {
+  expect(hasTmux).toBe(true);
+});
+
 describe.runIf(hasTmux)('explorer in tmux', () => {
   beforeAll(() => {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'pipe' });
