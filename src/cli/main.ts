@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPORT_EXTENSIONS } from '../load/discover.js';
 import { clearCacheDir, defaultCacheDir } from '../load/cache.js';
+import { prefetch } from '../load/prefetch.js';
 import { loadFolder } from '../load/session.js';
 import type { LoadEvent } from '../load/types.js';
 import type { Report } from '../parse/model.js';
@@ -111,12 +112,14 @@ async function run(options: RunOptions, settings: Settings): Promise<number> {
   await assertReadableFolder(dir, lang);
 
   if (explorer) {
-    // Imported here, not at the top: scripted runs never load Ink or React.
+    // Loading starts now and runs while Ink and React are imported (imported here, not at the top: scripted runs
+    // never load them), so the explorer's first frame already has reports to list.
+    const events = prefetch(loadFolder(dir, { thresholds, cache: options.cache }));
     const { runTui } = await import('../views/index.js');
     if (options.dir !== null) settings.set('lastFolder', dir);
     process.off('SIGINT', onInterrupt);
     const color = wantsColor(process.env, options.noColor, true);
-    const code = await runTui({ root: dir, events: loadFolder(dir, { thresholds, cache: options.cache }), settings, lang, color });
+    const code = await runTui({ root: dir, events, settings, lang, color });
     // Quitting mid-load may leave parse workers finishing a file: the explorer is closed, so end now.
     process.exit(code);
   }

@@ -192,6 +192,13 @@ describe('metadata: portal info lines', () => {
     expect(metaOf('标题\n来源：XX市人民政府　发布时间：2023-01-20 10:30\n').publishedAt).toBe('2023-01-20');
     expect(metaOf('标题\n成文日期：2023-01-05\n').publishedAt).toBeNull();
   });
+
+  it('takes 更新时间 only when 发布时间 is absent or left empty', () => {
+    expect(metaOf('标题\n更新时间:2026-01-15 发布时间: |  来源:城乡工作办事处\n').publishedAt).toBe('2026-01-15');
+    expect(metaOf('标题\n更新日期：2023-02-01\n').publishedAt).toBe('2023-02-01');
+    expect(metaOf('标题\n更新时间:2023-03-09 发布时间:2023-01-20\n').publishedAt).toBe('2023-01-20');
+    expect(metaOf('标题\n发布时间:2023-01-20\n页面更新时间:2023-03-09\n').publishedAt).toBe('2023-01-20');
+  });
 });
 
 describe('metadata: a page without a title line names the report in its opening sentence', () => {
@@ -205,5 +212,27 @@ describe('metadata: a page without a title line names the report in its opening 
   });
   it('does not take 我办 / 我局 from 现将我办…报告如下', () => {
     expect(metaOf('现将我办2022年度政府信息公开情况报告如下:\n一、总体情况\n正文').jurisdiction).toBeNull();
+  });
+});
+
+describe('metadata: a report published as the notice that issues it', () => {
+  it('takes the quoted report title and its body', () => {
+    const m = metaOf('关于印发《平江区2022年政府信息公开工作年度报告》的通知\n各街道办事处：\n现将《平江区2022年政府信息公开工作年度报告》印发给你们。\n');
+    expect(m.title).toBe('平江区2022年政府信息公开工作年度报告');
+    expect(m.jurisdiction).toBe('平江区');
+    expect(m.year).toBe(2022);
+    expect(m.level).toBe('district');
+  });
+  it('reads a notice by the office, with the government named in the quoted title, and one split over two lines', () => {
+    const office = metaOf('平江区人民政府办公室关于印发《平江区人民政府2022年政府信息公开工作年度报告》的通知\n');
+    expect(office.title).toBe('平江区人民政府2022年政府信息公开工作年度报告');
+    expect(office.jurisdiction).toBe('平江区人民政府');
+    expect(office.bodyType).toBe('government');
+    const split = metaOf('关于印发《平江区2023年政府信息公开\n工作年度报告》的通知\n');
+    expect(split.title).toBe('平江区2023年政府信息公开工作年度报告');
+    expect(split.year).toBe(2023);
+  });
+  it('does not take a notice about something else', () => {
+    expect(metaOf('关于印发《平江区政务公开工作要点》的通知\n').title).toBeNull();
   });
 });

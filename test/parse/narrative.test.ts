@@ -241,3 +241,17 @@ describe('narrative: wordings of county and township pages (test/fixtures/real)'
     expect(narrativeOf('本年度我街道新收到依申请公开政府信息0件,上年结转申请0件。').narrative.applicationsNew?.value).toBe(0);
   });
 });
+
+describe('narrative: nothing carried forward, said in words', () => {
+  it('reads 无下年度结转 / 无结转 / 没有结转至下年度的申请 as carriedForward 0', () => {
+    expect(values('共收到政府信息公开申请5件，全部办结，无下年度结转。')).toContainEqual(['carriedForward', 0]);
+    expect(values('共收到政府信息公开申请5件，均已按期答复，无结转。')).toContainEqual(['carriedForward', 0]);
+    expect(values('本年度共收到政府信息公开申请3件，没有结转至下年度的申请。')).toContainEqual(['carriedForward', 0]);
+  });
+  it('does not take 无上年结转 (carried over) or a count for nothing carried forward', () => {
+    const over = values('共收到政府信息公开申请5件，无上年结转。');
+    expect(over.some(([id]) => id === 'carriedForward')).toBe(false);
+    expect(values('共收到政府信息公开申请5件，结转下年度办理2件。')).toContainEqual(['carriedForward', 2]);
+    expect(values('本年度热线工单无结转。').some(([id]) => id === 'carriedForward')).toBe(false);
+  });
+});

@@ -52,7 +52,10 @@ function titleLike(line: string): boolean {
 /** A title a portal quotes as a document name (《…年度报告》, 【…】, “…”) without its brackets. */
 function unwrapTitle(c: string): string {
   const m = /^[《【“「"]([^《》【】“”「」"]+)[》】”」"]$/.exec(c);
-  return m ? m[1]! : c;
+  if (m) return m[1]!;
+  // A report published as the notice that issues it: XX区人民政府办公室关于印发《XX区2022年…年度报告》的通知.
+  const notice = /^[^《》]*?(?:关于)?(?:印发|公布|发布|转发)《([^《》]+)》的?通知$/.exec(c);
+  return notice ? notice[1]! : c;
 }
 
 interface FoundTitle {
@@ -214,17 +217,26 @@ const PUBLISHED_LABEL = /(?:发布时间|发布日期|发布于|公开日期|公
 
 const HAS_PUBLISHED_LABEL = new RegExp(PUBLISHED_LABEL.source, PUBLISHED_LABEL.flags.replace('g', ''));
 
-function findPublishedAt(doc: NormalizedDoc): { iso: string; line: number } | null {
+// A page's last-update date: the publication date only when the page gives none (发布时间 missing or left empty).
+const UPDATED_LABEL = /(?:更新时间|更新日期)\s*[:：]?\s*/g;
+const HAS_UPDATED_LABEL = new RegExp(UPDATED_LABEL.source, '');
+
+/** The first date written right after one of the labels. */
+function findLabelledDate(doc: NormalizedDoc, label: RegExp, hasLabel: RegExp): { iso: string; line: number } | null {
   for (let i = 0; i < doc.lines.length; i++) {
     const line = doc.lines[i]!;
     // The same pattern without the g flag: a cheap test before matchAll, which copies the pattern on every call.
-    if (!HAS_PUBLISHED_LABEL.test(line)) continue;
-    for (const m of line.matchAll(PUBLISHED_LABEL)) {
+    if (!hasLabel.test(line)) continue;
+    for (const m of line.matchAll(label)) {
       const date = parseDate(line.slice(m.index + m[0].length).trim());
       if (date) return { iso: date.iso, line: i + 1 };
     }
   }
   return null;
+}
+
+function findPublishedAt(doc: NormalizedDoc): { iso: string; line: number } | null {
+  return findLabelledDate(doc, PUBLISHED_LABEL, HAS_PUBLISHED_LABEL) ?? findLabelledDate(doc, UPDATED_LABEL, HAS_UPDATED_LABEL);
 }
 
 // 各项数据统计期限为2024年1月1日至…, 起止时间为2021年1月1日至12月31日, 统计汇总期限截止到2017年12月31日.

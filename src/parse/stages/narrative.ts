@@ -14,7 +14,9 @@ export interface Narrative {
 }
 
 // A count: Arabic (with thousands separators) or Chinese numerals (一件, 两件, 十二件).
-const NUM = '(\\d{1,3}(?:,\\d{3})+|\\d+|[零〇一二两三四五六七八九十百千万]+)';
+// Every repetition is bounded: an unbounded \d+ tried at each digit of a long run of digits (a flattened table,
+// a 1 MB line) backtracks over the whole run each time, which is quadratic. No count in a report has more digits.
+const NUM = '(\\d{1,3}(?:,\\d{3}){1,4}|\\d{1,12}|[零〇一二两三四五六七八九十百千万]{1,12})';
 const UNIT = '(?:件|条|个|份|宗|起|次|例)';
 
 /** The count a NUM capture holds, or null. */
@@ -66,12 +68,19 @@ const RULES: Rule[] = [
   {
     id: 'carriedForward',
     // 另有72件申请按照《条例》顺延到下年度答复: a short clause may stand between the count and the verb.
-    pattern: new RegExp(`${NUM}件(?:申请)?(?:[^,;。\\d]{0,12}?)(?:结转|转入|转至|顺延)(?:至|到)?下(?:一)?年`, 'g'),
+    pattern: new RegExp(`(?<!\\d|\\d,)${NUM}件(?:申请)?(?:[^,;。\\d]{0,12}?)(?:结转|转入|转至|顺延)(?:至|到)?下(?:一)?年`, 'g'),
     needsApplication: true,
   },
   {
     id: 'carriedForward',
     pattern: new RegExp(`结转(?:至|到)?(?:下(?:一)?年|\\d{4}年)(?:度)?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?${NUM}件`, 'g'),
+    needsApplication: true,
+  },
+  // 无下年度结转 / 无结转 / 没有结转至下年度的申请: nothing carried forward. 无上年结转 is the other direction.
+  {
+    id: 'carriedForward',
+    pattern: new RegExp(`${NEGATION}(?:需要?)?结转(?:(?:至|到)?下(?:一)?年度?|的?申请|件|[,;。]|$)|${NEGATION}下(?:一)?年度?结转`, 'g'),
+    value: () => 0,
     needsApplication: true,
   },
   {

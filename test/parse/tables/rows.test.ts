@@ -80,3 +80,17 @@ describe('dates are not misprinted figures', () => {
     expect(classifyCell('1O').kind).toBe('unreadable');
   });
 });
+
+describe('splitLine on space-separated figures, read token by token', () => {
+  it('splits a label and its figures, and keeps a line ending in a word whole', () => {
+    expect(splitLine('行政规范性文件 5 2 30', 3)!.cells.map((c) => c.text)).toEqual(['行政规范性文件', '5', '2', '30']);
+    expect(splitLine('1 10 — 0 14', 3)!.cells.map((c) => c.value)).toEqual([1, 10, null, 0, 14]);
+    expect(splitLine('2021年 5', 3)!.cells.map((c) => c.text)).toEqual(['2021年', '5']);
+    expect(splitLine('共收到 4 件', 3)!.cells.map((c) => c.text)).toEqual(['共收到 4 件']);
+  });
+  it('reads a 100,000-figure line that ends in a word as one cell', () => {
+    const row = splitLine(`规章 ${'1 '.repeat(100_000)}件`, 1)!;
+    expect(row.cells).toHaveLength(1);
+    expect(row.structured).toBe(false);
+  });
+});

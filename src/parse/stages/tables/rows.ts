@@ -77,7 +77,23 @@ export function isPageDebris(line: string): boolean {
 
 // A label followed by space-separated figures (`规章 0 0 0`, `行政许可 1539`), or figures alone (`1 10 3 0 14`).
 const FIG = String.raw`(?:[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\/|—+|－|无)`;
-const SPACED = new RegExp(String.raw`^(.*?)((?:^|\s+)${FIG}(?:\s+${FIG})*)$`);
+const FIG_TOKEN = new RegExp(`^${FIG}$`);
+const TOKEN = /\S+/g;
+
+/**
+ * The trailing run of whitespace-separated figure tokens and the label before it. Read token by token from the
+ * end: a single pattern (label lazily, then figures to the end) retried the whole run from every start
+ * position, which is quadratic on a long line of figures that ends in a word.
+ */
+function trailingFigures(text: string): { label: string; figures: string[] } | null {
+  const tokens: Array<{ text: string; at: number }> = [];
+  for (const m of text.matchAll(TOKEN)) tokens.push({ text: m[0], at: m.index });
+  let first = tokens.length;
+  while (first > 0 && FIG_TOKEN.test(tokens[first - 1]!.text)) first--;
+  if (first === tokens.length) return null;
+  const at = tokens[first]!.at;
+  return { label: text.slice(0, at).trim(), figures: tokens.slice(first).map((t) => t.text) };
+}
 
 /** Splits one normalized line into cells. `line` is the 1-based line number. */
 export function splitLine(text: string, line: number): Row | null {
@@ -116,15 +132,12 @@ function isIndentedSingle(parts: string[]): boolean {
 }
 
 function splitSpaced(text: string): string[] | null {
-  const m = SPACED.exec(text);
-  if (!m) return null;
-  const label = m[1]!.trim();
-  const figures = m[2]!.trim().split(/\s+/);
-  // A lone number after a label is only a figure when separated by a space (`行政许可 1539`, not `2021年`).
-  if (label === '' && figures.length === 1) return [figures[0]!];
-  if (label !== '' && !/\s$/.test(m[1]!) && !/^\s/.test(m[2]!)) return null;
-  // Dates and prose (`2024 年`, `共收到 4 件`) end with a word, so they never reach here; a label must not end
-  // in a digit-bearing token glued to it.
+  const found = trailingFigures(text);
+  if (!found) return null;
+  const { label, figures } = found;
+  // A lone number after a label is only a figure when separated by a space (`行政许可 1539`, not `2021年`):
+  // tokens are whitespace-separated, so a figure glued to its label is never one.
+  // Dates and prose (`2024 年`, `共收到 4 件`) end with a word, so they never reach here.
   return label === '' ? figures : [label, ...figures];
 }
 
@@ -139,12 +152,22 @@ function makeRow(parts: string[], line: number, structured: boolean): Row {
   };
 }
 
-/** Rows of lines [from, to] (1-based, inclusive), skipping blank lines and page debris. */
+/**
+ * A sentence of prose inside a table's region (a summary before the grid: …其中规范性文件5件，行政许可决定1200件。)
+ * is no row: read as one, the labels it names would take the figures of the rows below.
+ */
+function isSentence(row: Row): boolean {
+  if (row.structured || row.cells.length !== 1) return false;
+  const text = row.cells[0]!.text;
+  return text.length >= 20 && /[。；;]/.test(text) && /[，,]/.test(text);
+}
+
+/** Rows of lines [from, to] (1-based, inclusive), skipping blank lines, page debris and sentences. */
 export function toRows(lines: readonly string[], from: number, to: number): Row[] {
   const rows: Row[] = [];
   for (let n = Math.max(1, from); n <= Math.min(lines.length, to); n++) {
     const row = splitLine(lines[n - 1] ?? '', n);
-    if (row) rows.push(row);
+    if (row && !isSentence(row)) rows.push(row);
   }
   return rows;
 }
