@@ -78,8 +78,23 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
+/**
+ * LevelDB reads its table files through mmap, and every page a load touches stays in the process's resident set
+ * while the table is open: with the default 1,000 open tables of 2 MB a warm load of a big folder holds the whole
+ * database (about 4 KB per report) in RSS. Smaller tables and fewer open ones cap that at about 40 MB; a load reads
+ * keys in order, so a table is opened about once anyway.
+ */
+const STORE_OPTIONS = { valueEncoding: 'utf8', maxOpenFiles: 80, maxFileSize: 512 * 1024 } as const;
+
+/** Characters of encoded entries that start a batch write (~2 MB as UTF-16). */
+const FLUSH_CHARS = 1 << 18;
+/** Characters of encoded entries a loader lets wait behind a running write before it pauses. */
+const MAX_PENDING_CHARS = 1 << 20;
+
 export class ParseCache {
   private pending: Array<{ type: 'put'; key: string; value: string }> = [];
+  private pendingChars = 0;
+  private writing: Promise<void> | null = null;
   private lookups: Array<{ key: CacheKey; resolve: (c: CacheCandidate | null) => void }> = [];
 
   private constructor(
@@ -100,7 +115,7 @@ export class ParseCache {
     try {
       await fs.mkdir(dir, { recursive: true });
       await removeOtherVersions(dir, path.basename(dbDir));
-      const db = new ClassicLevel<string, string>(dbDir, { valueEncoding: 'utf8' });
+      const db = new ClassicLevel<string, string>(dbDir, STORE_OPTIONS);
       await db.open();
       return { cache: new ParseCache(db, dbDir, version), warning: null };
     } catch (first) {
@@ -110,7 +125,7 @@ export class ParseCache {
       }
       try {
         await fs.rm(dbDir, { recursive: true, force: true });
-        const db = new ClassicLevel<string, string>(dbDir, { valueEncoding: 'utf8' });
+        const db = new ClassicLevel<string, string>(dbDir, STORE_OPTIONS);
         await db.open();
         return { cache: new ParseCache(db, dbDir, version), warning: 'parse cache was damaged and has been rebuilt' };
       } catch (second) {
@@ -158,23 +173,40 @@ export class ParseCache {
     // Anomalies are not cached: they depend on the thresholds and on the other reports, and are recomputed.
     const value = encodeEntry(this.version, key, hash, JSON.stringify({ ...report, anomalies: [] }));
     this.pending.push({ type: 'put', key: key.path, value });
-    if (this.pending.length >= 500) void this.flush();
+    this.pendingChars += value.length;
+    if (this.pendingChars >= FLUSH_CHARS) void this.flush();
   }
 
-  /** Writes pending entries in one batch: LevelDB applies a batch atomically. */
-  async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
+  /**
+   * Resolves once the entries waiting to be written are few enough. Encoded entries are big strings; left to pile
+   * up while the store is busy they live long enough to reach V8's old generation, which then grows by hundreds of
+   * megabytes on a big folder. Loaders await this after each put.
+   */
+  async settle(): Promise<void> {
+    while (this.pendingChars >= MAX_PENDING_CHARS && this.writing) await this.writing;
+  }
+
+  /** Writes pending entries in one batch (LevelDB applies a batch atomically), one batch at a time. */
+  flush(): Promise<void> {
+    if (this.writing) return this.writing.then(() => this.flush());
+    if (this.pending.length === 0) return Promise.resolve();
     const batch = this.pending;
     this.pending = [];
-    try {
-      await this.db.batch(batch);
-    } catch {
-      // a failed cache write costs only a re-parse next time
-    }
+    this.pendingChars = 0;
+    this.writing = this.db
+      .batch(batch)
+      .catch(() => undefined) // a failed cache write costs only a re-parse next time
+      .finally(() => {
+        this.writing = null;
+        if (this.pendingChars >= FLUSH_CHARS) void this.flush();
+      });
+    return this.writing;
   }
 
   async clear(): Promise<void> {
     this.pending = [];
+    this.pendingChars = 0;
+    await this.writing;
     await this.db.clear();
   }
 

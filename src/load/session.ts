@@ -76,7 +76,10 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
         return 'problem' in again ? { kind: 'problem' as const, problem: again.problem } : parseFoundBytes(found, again.bytes);
       });
     }
-    if (cache && hash && item.kind === 'report') cache.put(key, hash, item.report);
+    if (cache && hash && item.kind === 'report') {
+      cache.put(key, hash, item.report);
+      await cache.settle();
+    }
     return item;
   };
 

@@ -60,6 +60,24 @@ function subRowFollows(stream: readonly StreamCell[], at: number): boolean {
   return false;
 }
 
+/**
+ * A table that left out its 总计 column altogether (every row six figures, the five organisations and the
+ * natural person, placed by column; totals null) gets one diagnostic instead of a row-short per row. Rows short
+ * of figures in a table that has its totals are each reported.
+ */
+export function totalColumnVerdict(sixWithoutTotal: readonly Diagnostic[], rowsWithTotal: number, headingLine: number): Diagnostic[] {
+  if (rowsWithTotal > 0 || sixWithoutTotal.length < 3) return [...sixWithoutTotal];
+  return [
+    diagnostic(
+      'column-missing',
+      'warning',
+      headingLine,
+      `table 3 has no 总计 (total) column: ${sixWithoutTotal.length} rows have six figures; totals are left empty`,
+      `表三缺少“总计”列：${sixWithoutTotal.length} 行只有 6 个数字，总计留空`,
+    ),
+  ];
+}
+
 export function readApplications(rows: readonly Row[], headingLine: number): ApplicationsResult {
   const stream = toStream(rows);
   const reader = new FigureReader();
@@ -72,6 +90,9 @@ export function readApplications(rows: readonly Row[], headingLine: number): App
   let group: OutcomeGroup | 'outcome' | null = null;
   let otherHasSubRows: boolean | null = null;
   let figures = 0;
+
+  const sixWithoutTotal: Diagnostic[] = [];
+  let rowsWithTotal = 0;
 
   const isStop = (c: StreamCell): boolean => matchApplicationLabel(c.text, group).type !== 'none';
 
@@ -97,8 +118,11 @@ export function readApplications(rows: readonly Row[], headingLine: number): App
     if (!hasAny) return next;
     seen.add(id);
     if (picked.filter((p) => p !== null).length < 7) {
-      diagnostics.push(diagnostic('row-short', 'warning', label.line, `row ${id} has fewer than 7 figures`, `${id} 行不足 7 个数字`));
-    }
+      const short = diagnostic('row-short', 'warning', label.line, `row ${id} has fewer than 7 figures`, `${id} 行不足 7 个数字`);
+      // Six figures and no cell at all for the seventh: maybe a table without its 总计 column (decided below).
+      if (filledCount === 6 && picked[6] === null) sixWithoutTotal.push(short);
+      else diagnostics.push(short);
+    } else rowsWithTotal++;
     const row = Object.fromEntries(
       APPLICANT_COLUMNS.map((col, k) => {
         const figure = reader.read(picked[k] ?? null, `applications.${id}.${col}`, label.line);
@@ -137,6 +161,7 @@ export function readApplications(rows: readonly Row[], headingLine: number): App
     }
   }
   if (otherHasSubRows === null && seen.has('other.other')) otherHasSubRows = true;
+  diagnostics.push(...totalColumnVerdict(sixWithoutTotal, rowsWithTotal, headingLine));
 
   if (figures === 0) return { table: null, figures, otherHasSubRows, reader, diagnostics };
   for (const def of APPLICATION_ROWS) {

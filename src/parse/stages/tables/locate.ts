@@ -24,7 +24,8 @@ const HEADINGS: Record<TableKey, RegExp> = {
 
 // Labels only one table has, for reports whose heading was lost.
 const ANCHORS: Record<TableKey, RegExp> = {
-  active: /第二十条第?[(（]?一[)）]?项|本年制发件数|本年新制作数量/,
+  // Column labels too (本年制发件数 / 现行有效件数 / 本年处理决定数量): some reports keep neither heading nor 第二十条.
+  active: /第二十条第?[(（]?一[)）]?项|本年制发件数|现行有效件数|本年处理决定数量|本年新制作数量/,
   applications: /本年新收政府信息公开申请数量|申请人情况/,
   reviews: /结果维持|未经复议直接起诉/,
 };
@@ -108,18 +109,24 @@ export function locateTables(lines: readonly string[], sections: readonly Sectio
     for (const c of candidates) {
       if (!best || countFigures(lines, c.from, c.to) > countFigures(lines, best.from, best.to)) best = c;
     }
-    if (!best) {
-      for (let n = 1; n <= lines.length; n++) {
-        const line = lines[n - 1] ?? '';
-        if (line.length <= 80 && ANCHORS[key].test(line)) {
-          best = { key, heading: n, from: n, to: regionEnd(lines, n, key), byHeading: false };
-          break;
-        }
-      }
+    // No heading, or a heading over prose only (二、主动公开政府信息情况 / paragraphs / then the grid with no
+    // heading of its own): the table is where its own labels are, if it has figures there.
+    if (!best || countFigures(lines, best.from, best.to) === 0) {
+      const anchored = anchoredRegion(lines, key);
+      if (anchored && (!best || countFigures(lines, anchored.from, anchored.to) > 0)) best = anchored;
     }
     if (best) found[key] = best;
   }
   return clipOverlaps(found);
+}
+
+/** The region that starts at the first line carrying a label only this table has. */
+function anchoredRegion(lines: readonly string[], key: TableKey): Region | undefined {
+  for (let n = 1; n <= lines.length; n++) {
+    const line = lines[n - 1] ?? '';
+    if (line.length <= 80 && ANCHORS[key].test(line)) return { key, heading: n, from: n, to: regionEnd(lines, n, key), byHeading: false };
+  }
+  return undefined;
 }
 
 /** A region never runs into the next table's heading. */
