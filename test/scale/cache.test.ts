@@ -27,6 +27,18 @@ describe('parse cache', () => {
     expect(asJson(second)).toBe(asJson(first));
   });
 
+  it('writes every entry when a load spans many batch writes, waiting for the store as it goes', async () => {
+    // 300 reports encode to several megabytes: many bounded batches, and puts that wait for a running write.
+    const root = tempDir('cache-many');
+    const cacheDir = tempDir('cache-many-dir');
+    await makeSyntheticCorpus(root, 300);
+    const first = await load(root, { cacheDir, workers: 2 });
+    expect(first.stats).toEqual({ parsed: 300, cached: 0 });
+    const second = await load(root, { cacheDir, workers: 2 });
+    expect(second.stats).toEqual({ parsed: 0, cached: 300 });
+    expect(asJson(second)).toBe(asJson(first));
+  });
+
   it('re-parses a file whose content changed, even with the same size and modification time', async () => {
     const root = tempDir('cache-edit');
     const cacheDir = tempDir('cache-dir');
