@@ -1,6 +1,7 @@
 // Shared by the realistic and real report tests: compares a parsed report with a compact expected JSON.
 //   applications: { rowId: [naturalPerson, commercial, research, social, legal, otherOrg, total] } (omitted rows: not compared)
 //   reviews:      [15 figures in table order] — review, litigationDirect, litigationAfterReview × upheld…total
+import { checkReport, DEFAULT_THRESHOLDS } from '../../src/parse/checks/index.js';
 import { getPath } from '../../src/parse/dictionary.js';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type Report } from '../../src/parse/model.js';
 
@@ -45,3 +46,20 @@ export function comparable(expected: Json, report: Report): Json {
 
 export const FIELDS = ['format', 'formatEvidence', 'title', 'jurisdiction', 'jurisdictionKey', 'level', 'bodyType', 'year', 'publishedAt', 'signedAt', 'active', 'applications', 'reviews', 'narrative'];
 
+
+/**
+ * Every way the report falls short of its expected file: differing figures, diagnostics it must not have
+ * (`noDiagnostics`), anomalies the per-report checks must (`anomalies`) or must not (`noAnomalies`) raise.
+ */
+export function expectationProblems(expected: Json, report: Report): string[] {
+  const listed = Object.fromEntries(FIELDS.filter((f) => f in expected).map((f) => [f, expected[f]]));
+  const problems = diff(listed, comparable(expected, report), '');
+  const codes = new Set(report.diagnostics.map((d) => d.code));
+  for (const code of (expected.noDiagnostics as string[] | undefined) ?? []) {
+    if (codes.has(code)) problems.push(`diagnostic ${code}: ${report.diagnostics.filter((d) => d.code === code).map((d) => d.message).join(' | ')}`);
+  }
+  const anomalies = new Set(checkReport(report, DEFAULT_THRESHOLDS).map((a) => a.id));
+  for (const id of (expected.anomalies as string[] | undefined) ?? []) if (!anomalies.has(id)) problems.push(`anomaly ${id} not raised`);
+  for (const id of (expected.noAnomalies as string[] | undefined) ?? []) if (anomalies.has(id)) problems.push(`anomaly ${id} raised`);
+  return problems;
+}
