@@ -1,13 +1,13 @@
-// Loads a folder of reports: discover → read → extract (HTML/DOCX/DOC/PDF) → parse, streamed so that the first
-// report is usable at once. Every file that cannot be loaded becomes one LoadProblem; the rest of the folder loads.
+// One report file: read (bounded, checked for change) → extract (HTML/DOCX/DOC/PDF) → parse. session.ts runs this
+// over a folder (reading here, parsing on workers).
+// Every file that cannot be loaded becomes one LoadProblem; the rest of the folder loads.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parseReport } from '../parse/index.js';
 import { extractText, looksLikeReport, NO_TEXT_LAYER, sniffFormat, type Extracted } from '../parse/inputs/index.js';
-import type { Report } from '../parse/model.js';
 import { sanitizeInline } from '../parse/sanitize.js';
 import { decode } from '../parse/stages/decode.js';
-import { discover, problemFrom, type FoundFile } from './discover.js';
-import type { Corpus, LoadItem, LoadProblem } from './types.js';
+import { problemFrom, type FoundFile } from './discover.js';
+import type { LoadItem, LoadProblem } from './types.js';
 
 /** Files larger than this are not read: no annual report comes near it, and memory stays bounded. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -52,16 +52,6 @@ export const nodeFileIO: FileIO = {
     }
   },
 };
-
-export async function* loadReports(root: string, options: ReadOptions = {}): AsyncGenerator<LoadItem> {
-  for await (const found of discover(root)) {
-    if (found.kind === 'problem') {
-      yield found;
-      continue;
-    }
-    yield await readReport(root, found.found, options);
-  }
-}
 
 export async function readReport(root: string, found: FoundFile, options: ReadOptions = {}): Promise<LoadItem> {
   const read = await readFound(root, found, options);
@@ -183,14 +173,4 @@ function tooLargeEn(size: number, limit: number): string {
 
 function tooLargeZh(size: number, limit: number): string {
   return `文件过大（${megabytes(size)} MB，上限 ${megabytes(limit)} MB），未读取`;
-}
-
-export async function loadCorpus(root: string, options: ReadOptions = {}): Promise<Corpus> {
-  const reports: Report[] = [];
-  const problems: LoadProblem[] = [];
-  for await (const item of loadReports(root, options)) {
-    if (item.kind === 'report') reports.push(item.report);
-    else problems.push(item.problem);
-  }
-  return { root, reports, problems };
 }

@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus, readStable, type FileIO } from '../../src/load/load.js';
+import { readStable, type FileIO } from '../../src/load/load.js';
+import { loadCheckedCorpus } from '../../src/load/session.js';
+import { DEFAULT_THRESHOLDS } from '../../src/parse/checks/thresholds.js';
 import { MAX_DEPTH } from '../../src/load/discover.js';
 import type { Corpus } from '../../src/load/types.js';
 
@@ -50,7 +52,8 @@ beforeAll(async () => {
   for (let i = 0; i <= MAX_DEPTH + 1; i++) deep = path.join(deep, `d${i}`);
   mkdirSync(deep, { recursive: true });
   writeFileSync(path.join(deep, 'lost.txt'), 'x');
-  corpus = await loadCorpus(root);
+  // The product's own path: worker pool (real formats cross threads), no cache (nothing outside the temp folder).
+  corpus = await loadCheckedCorpus(root, { thresholds: DEFAULT_THRESHOLDS, cache: false, workers: 2 });
 });
 
 describe('loading a mixed folder', () => {
