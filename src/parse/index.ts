@@ -16,7 +16,7 @@ import { extractTables, type Tables } from './stages/tables/index.js';
 export type { Report } from './model.js';
 
 /** Bumped whenever parser output may change for the same input: cache entries of another version are ignored. */
-export const PARSER_VERSION = '2';
+export const PARSER_VERSION = '3';
 
 export interface ParseInput {
   /** Path relative to the loaded folder, forward slashes. */

@@ -25,24 +25,32 @@ export const NO_FEE = /未(?:发出|出具|开具|下发|发送)[^。，,；;]{0
 const RATIO_BASE = /(?:共|总计|合计)(?:收到|受理|办理|办结|接收)?[^\d。；;]{0,20}?(\d+)\s*件/;
 const RATIO_PART = /(\d+)\s*件[^\d。；;%]{0,8}?占(?:比)?(?:总数|全部)?(?:的)?\s*(\d+(?:\.\d+)?)\s*%/g;
 
+// Each pattern needs a literal that a cheap includes() finds first: most lines hold none, and this runs on every line.
+// Placeholders: 文字描述, 数字/数量, XX/xx/ＸＸ, ××/〇〇/___ (see PLACEHOLDERS).
+const PLACEHOLDER_HINT = /文字描述|数[字量]|XX|xx|ＸＸ|××|〇〇|___/;
+
 export function computeTextFlags(input: TextInput): TextFlags {
   const flags: TextFlags = { templateLeftovers: [], periodYears: [], noFeeStatement: null, ratios: [] };
   input.lines.forEach((line, i) => {
     const lineNo = i + 1;
-    const original = toHalfWidth(input.original?.[i] ?? line);
-    if (PLACEHOLDERS.some((p) => p.test(line)) || MISSING_NUMBER.test(original)) {
+    const raw = input.original?.[i] ?? line;
+    // MISSING_NUMBER needs two spaces in a row; half-width conversion neither makes nor removes a space.
+    const mayMissNumber = raw.includes('  ') || raw.includes('\u3000');
+    if ((PLACEHOLDER_HINT.test(line) && PLACEHOLDERS.some((p) => p.test(line))) || (mayMissNumber && MISSING_NUMBER.test(toHalfWidth(raw)))) {
       flags.templateLeftovers.push({ line: lineNo, text: line.trim() });
     }
-    const period = line.match(PERIOD);
+    const period = line.includes('31') ? line.match(PERIOD) : null;
     if (period) {
       for (const y of new Set([period[1], period[2]].filter((x): x is string => x !== undefined))) {
         flags.periodYears.push({ year: Number(y), line: lineNo, text: period[0] });
       }
     }
-    if (!flags.noFeeStatement) {
+    if (!flags.noFeeStatement && line.includes('费')) {
       const fee = line.match(NO_FEE);
       if (fee) flags.noFeeStatement = { line: lineNo, text: sentenceAround(line, fee.index ?? 0) };
     }
+    // A ratio is only recorded with its percent sign.
+    if (!line.includes('%')) return;
     for (const sentence of line.split(/[。；;]/)) {
       const base = sentence.match(RATIO_BASE);
       if (!base) continue;

@@ -32,6 +32,11 @@ interface Rule {
   value?: (m: RegExpExecArray) => number | boolean | null;
   /** Only in sentences about disclosure applications (办结1000件 of a hotline is not ours). */
   needsApplication?: boolean;
+  /**
+   * Words one of which every match holds (lookarounds included: they read the same sentence). A sentence holding
+   * none is not tried: most sentences hold the words of few rules. Keep in step with the pattern.
+   */
+  needs: readonly string[];
 }
 
 const NEGATION = '(?:未|没有|无|不曾|均未|并未)';
@@ -43,38 +48,44 @@ const RULES: Rule[] = [
       `(?:收到|受理|接收|接到)(?:了)?(?:[^,;。]{0,25}?)(?:申请|申请公开|公开申请)(?:[^,;。\\d]{0,8}?(?:事项|案件))?(?:共计|共|总计|合计|总数为?)?(?:为|达)?${NUM}${UNIT}`,
       'g',
     ),
+    needs: ['申请'],
   },
   // 全年未收到政府信息公开申请 / 没有收到…申请: none; not 未收到…行政复议申请.
   {
     id: 'applicationsReceived',
     pattern: new RegExp(`${NEGATION}(?:收到|受理|接到)(?:和处理)?[^,;。复诉\\d]{0,20}?申请(?!人|[^,;。]{0,4}?(?:复议|诉讼))`, 'g'),
     value: () => 0,
+    needs: ['申请'],
   },
   // 共收到10件依申请公开请求 / 收到8份政府信息公开申请: the count before the object.
   {
     id: 'applicationsReceived',
     pattern: new RegExp(`(?:收到|受理|接收|接到)(?:了)?(?:共计|共)?${NUM}(?:件|份|个)(?=[^,;。\\d]{0,10}?申请)`, 'g'),
+    needs: ['申请'],
   },
   // 新收到依申请公开政府信息0件: the object may end in 政府信息 rather than 申请.
-  { id: 'applicationsNew', pattern: new RegExp(`新收(?:到)?(?:[^,;。\\d]{0,20}?(?:申请|政府信息))?(?:共)?${NUM}件`, 'g') },
+  { id: 'applicationsNew', pattern: new RegExp(`新收(?:到)?(?:[^,;。\\d]{0,20}?(?:申请|政府信息))?(?:共)?${NUM}件`, 'g'), needs: ['新收'] },
   // 2021年结转政府信息公开申请2件: carried over from a named year (结转2023年度… is the other direction).
-  { id: 'carriedOver', pattern: new RegExp(`(?:上年(?:度)?|\\d{4}年(?:度)?)结转(?!(?:至|到)?下)(?:[^,;。\\d]{0,12}?)?${NUM}件`, 'g'), needsApplication: true },
+  { id: 'carriedOver', pattern: new RegExp(`(?:上年(?:度)?|\\d{4}年(?:度)?)结转(?!(?:至|到)?下)(?:[^,;。\\d]{0,12}?)?${NUM}件`, 'g'), needsApplication: true, needs: ['结转'] },
   {
     id: 'applicationsConcluded',
     // 答复政府信息公开申请805件: the object may be named between the verb and the count.
     pattern: new RegExp(`(?:办结|答复|办理完毕|处理完毕)(?:了)?(?:[^,;。\\d]{0,10}?申请)?(?:数|数量)?(?:共|为)?${NUM}件`, 'g'),
     needsApplication: true,
+    needs: ['件'],
   },
   {
     id: 'carriedForward',
     // 另有72件申请按照《条例》顺延到下年度答复: a short clause may stand between the count and the verb.
     pattern: new RegExp(`(?<!\\d|\\d,)${NUM}件(?:申请)?(?:[^,;。\\d]{0,12}?)(?:结转|转入|转至|顺延)(?:至|到)?下(?:一)?年`, 'g'),
     needsApplication: true,
+    needs: ['结转', '转入', '转至', '顺延'],
   },
   {
     id: 'carriedForward',
     pattern: new RegExp(`结转(?:至|到)?(?:下(?:一)?年|\\d{4}年)(?:度)?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共)?${NUM}件`, 'g'),
     needsApplication: true,
+    needs: ['结转'],
   },
   // 无下年度结转 / 无结转 / 没有结转至下年度的申请: nothing carried forward. 无上年结转 is the other direction.
   {
@@ -82,6 +93,7 @@ const RULES: Rule[] = [
     pattern: new RegExp(`${NEGATION}(?:需要?)?结转(?:(?:至|到)?下(?:一)?年度?|的?申请|件|[,;。]|$)|${NEGATION}下(?:一)?年度?结转`, 'g'),
     value: () => 0,
     needsApplication: true,
+    needs: ['结转'],
   },
   {
     id: 'proactiveItems',
@@ -89,44 +101,51 @@ const RULES: Rule[] = [
       `主动公开(?:了)?(?:各类|各项|政府|政务)?(?:[^,;。\\d]{0,10}?)信息(?:共计|共|总计|合计|累计)?(?:总数|总量|数量)?(?:为|达)?${NUM}(?:条|件)`,
       'g',
     ),
+    needs: ['主动公开'],
   },
   // 市政府累计公开政务信息10180条 (legacy wording); not 依申请公开 of an applicant.
   {
     id: 'proactiveItems',
     pattern: new RegExp(`(?<!申请)(?:公开|发布)(?:了)?(?:各类|各项)?(?:政府|政务)信息(?:共计|共|总计|合计|累计)?(?:达)?${NUM}余?条`, 'g'),
+    needs: ['信息'],
   },
   {
     id: 'feesCharged',
     pattern: new RegExp(`${NEGATION}(?:因[^,;。收]{0,12}?)?(?:向申请人)?(?:收取|产生|发生|收)(?:任何)?[^,;。]{0,20}?(?:处理费|费用)`, 'g'),
     value: () => false,
+    needs: ['费'],
   },
-  { id: 'feesCharged', pattern: /免(?:予|于)?收取?[^,;。]{0,12}?(?:处理费|费用)/g, value: () => false },
+  { id: 'feesCharged', pattern: /免(?:予|于)?收取?[^,;。]{0,12}?(?:处理费|费用)/g, value: () => false, needs: ['免'] },
   {
     id: 'feesCharged',
     pattern: new RegExp(`(?:收取|产生)[^,;。]{0,20}?处理费(?:共计|共|合计)?${NUM}(?:\\.\\d+)?元`, 'g'),
     value: (m) => (count(m[1]!) ?? 0) > 0,
+    needs: ['处理费'],
   },
   {
     id: 'feesCharged',
     pattern: new RegExp(`依申请公开(?:工作)?(?:收费|收取费用)(?:共计|共|合计)?${NUM}(?:\\.\\d+)?元`, 'g'),
     value: (m) => (count(m[1]!) ?? 0) > 0,
+    needs: ['申请'],
   },
-  { id: 'reviews', pattern: new RegExp(`行政复议(?:案件|申请)?(?:共计|共)?${NUM}${UNIT}`, 'g') },
-  { id: 'reviews', pattern: new RegExp(`${NEGATION}(?:发生|出现|收到|接到|产生|涉及)[^,;。]{0,30}?行政复议`, 'g'), value: () => 0 },
-  { id: 'litigations', pattern: new RegExp(`行政诉讼(?:案件)?(?:共计|共)?${NUM}${UNIT}`, 'g') },
+  { id: 'reviews', pattern: new RegExp(`行政复议(?:案件|申请)?(?:共计|共)?${NUM}${UNIT}`, 'g'), needs: ['行政复议'] },
+  { id: 'reviews', pattern: new RegExp(`${NEGATION}(?:发生|出现|收到|接到|产生|涉及)[^,;。]{0,30}?行政复议`, 'g'), value: () => 0, needs: ['行政复议'] },
+  { id: 'litigations', pattern: new RegExp(`行政诉讼(?:案件)?(?:共计|共)?${NUM}${UNIT}`, 'g'), needs: ['行政诉讼'] },
   // 行政复议7件，诉讼9件: right after a review count, a bare 诉讼 is an administrative lawsuit.
   // (?=诉讼) first: a leading lookbehind is otherwise tried, 20 characters back, at every position of every sentence.
-  { id: 'litigations', pattern: new RegExp(`(?=诉讼)(?<=行政复议[^。;]{0,20})(?<!行政)诉讼(?:案件)?(?:共计|共)?${NUM}${UNIT}`, 'g') },
+  { id: 'litigations', pattern: new RegExp(`(?=诉讼)(?<=行政复议[^。;]{0,20})(?<!行政)诉讼(?:案件)?(?:共计|共)?${NUM}${UNIT}`, 'g'), needs: ['诉讼'] },
   {
     id: 'litigations',
     pattern: new RegExp(`${NEGATION}(?:发生|出现|收到|接到|产生|涉及)[^,;。]{0,40}?行政诉讼`, 'g'),
     value: () => 0,
+    needs: ['行政诉讼'],
   },
   {
     id: 'allConcluded',
     pattern:
       /均已(?:按时|按期|依法)?(?:办结|答复)|全部(?:按时|按期|依法)?(?:办结|答复)|均(?:在法定期限内|依法按期|按期|按时|依法)(?:予以)?(?:办结|答复)|办结率(?:达到?)?100%/g,
     value: () => true,
+    needs: ['办结', '答复'],
   },
 ];
 
@@ -266,21 +285,63 @@ function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   return matches;
 }
 
-/**
- * One pattern that matches wherever any rule does: most sentences match none, and one test then replaces twenty.
- * Built from RULES themselves, so it follows any edit to them; null (no shortcut) when the rules' flags differ or
- * a pattern uses backreferences or named groups, which would not survive being joined.
- */
-const ANY_RULE: RegExp | null = (() => {
+// The words rules need (Rule.needs), each one bit; a rule can match a sentence only when one of its bits is set.
+// More than 31 words (or an empty one) would not fit the bits: then every rule is tried on every sentence.
+const NEEDED_WORDS: readonly string[] = [...new Set(RULES.flatMap((r) => r.needs))];
+const WORDS_FIT = NEEDED_WORDS.length <= 31 && !NEEDED_WORDS.includes('') && RULES.every((r) => r.needs.length > 0);
+const RULE_MASKS: readonly number[] = RULES.map((r) => (WORDS_FIT ? r.needs.reduce((mask, w) => mask | (1 << NEEDED_WORDS.indexOf(w)), 0) : -1));
+
+// Per UTF-16 code unit: the bits of the needed words that start with it. One pass over the sentence then finds
+// them all, where a search per word read every sentence seventeen times.
+const WORDS_STARTING_WITH = new Uint32Array(0x10000);
+if (WORDS_FIT) NEEDED_WORDS.forEach((w, k) => (WORDS_STARTING_WITH[w.charCodeAt(0)]! |= 1 << k));
+
+/** The bits of the needed words the text holds. */
+function wordsIn(text: string): number {
+  if (!WORDS_FIT) return -1;
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) {
+    let starting = WORDS_STARTING_WITH[text.charCodeAt(i)]! & ~mask;
+    while (starting !== 0) {
+      const bit = starting & -starting;
+      starting ^= bit;
+      if (text.startsWith(NEEDED_WORDS[31 - Math.clz32(bit)]!, i)) mask |= bit;
+    }
+  }
+  return mask;
+}
+
+// Joining is only sound when every rule has the same flags and no backreferences or named groups.
+const JOINABLE = (() => {
   const flags = new Set(RULES.map((r) => r.pattern.flags.replace(/[gy]/g, '')));
-  if (flags.size !== 1 || RULES.some((r) => /\\[1-9k]|\(\?<[^=!]/.test(r.pattern.source))) return null;
-  return new RegExp(RULES.map((r) => `(?:${r.pattern.source})`).join('|'), [...flags][0]);
+  return flags.size === 1 && !RULES.some((r) => /\\[1-9k]|\(\?<[^=!]/.test(r.pattern.source)) ? [...flags][0]! : null;
 })();
+const ANY_RULE_CACHE = new Map<number, RegExp | null>();
+
+/**
+ * One pattern that matches wherever any rule that may match (by the words the sentence holds) does: most sentences
+ * match none, and one test then replaces twenty. Built from RULES themselves, so it follows any edit to them; one
+ * per set of words met (a few dozen), cached. Null when nothing can match; undefined when rules cannot be joined.
+ */
+function anyRuleFor(words: number): RegExp | null | undefined {
+  if (JOINABLE === null) return undefined;
+  let joined = ANY_RULE_CACHE.get(words);
+  if (joined === undefined) {
+    const sources = RULES.filter((_, k) => (RULE_MASKS[k]! & words) !== 0).map((r) => `(?:${r.pattern.source})`);
+    joined = sources.length === 0 ? null : new RegExp(sources.join('|'), JOINABLE);
+    ANY_RULE_CACHE.set(words, joined);
+  }
+  return joined;
+}
 
 function mentionsOf(sentence: Sentence): Array<NarrativeMention & { position: number; end: number }> {
   const found: Array<NarrativeMention & { position: number; end: number }> = [];
-  if (ANY_RULE !== null && !ANY_RULE.test(sentence.match)) return found;
-  for (const rule of RULES) {
+  const words = wordsIn(sentence.match);
+  const anyRule = anyRuleFor(words);
+  if (anyRule === null || (anyRule !== undefined && !anyRule.test(sentence.match))) return found;
+  for (let k = 0; k < RULES.length; k++) {
+    const rule = RULES[k]!;
+    if ((RULE_MASKS[k]! & words) === 0) continue;
     if (rule.needsApplication && !sentence.aboutApplications) continue;
     for (const m of allMatches(rule.pattern, sentence.match)) {
       const start = m.index;
@@ -368,7 +429,10 @@ const CELL_COUNT = /^(\d+)(?:件|条|个|次)?$/;
 // The separators cellsOf splits on, and the colon of the inline form.
 const CELL_MARK = /[\t|:：]/;
 const WHITESPACE_RUN = /\s\s/;
-const mayHoldLegacy = (line: string): boolean => CELL_MARK.test(line) || WHITESPACE_RUN.test(line);
+// Every LEGACY_LABELS label holds one of these characters (申请…, 当面, 网络/网上, 信函, 传真, 电子邮件, 同意…, 不予…,
+// 行政…): a line without any names no legacy figure (the numbers under a header row are read from the header).
+const LEGACY_LABEL_CHAR = /[申当网信传电同不行]/;
+const mayHoldLegacy = (line: string): boolean => (CELL_MARK.test(line) || WHITESPACE_RUN.test(line)) && LEGACY_LABEL_CHAR.test(line);
 
 /**
  * Label/number pairs of a local statistics table: `申请总数 | 12` on one line (also 申请总数:12件), or a header row of

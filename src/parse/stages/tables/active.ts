@@ -62,11 +62,19 @@ export function readActive(rows: readonly Row[], headingLine: number): ActiveRes
     if (m.type === 'item' && m.item === 9) labels2019 = true;
   }
 
+  // The right edge depends on the rows and the width only: worked out once per width, not once per row.
+  const rightEdges = new Map<number, number | null>();
+  const rightEdgeFor = (width: number): number | null => {
+    if (!rightEdges.has(width)) rightEdges.set(width, commonRightEdge(rows, width));
+    return rightEdges.get(width)!;
+  };
   const readRow = (labelAt: number, cols: readonly string[], cellPath: (col: string) => string): { values: Figure[]; next: number; picked: Array<StreamCell | null> } => {
     const { slots, next } = gatherSlots(stream, labelAt, cols.length, isStop);
-    const picked = pickSlots(slots, cols.length, commonRightEdge(rows, cols.length));
+    const picked = pickSlots(slots, cols.length, rightEdgeFor(cols.length));
     const values = cols.map((col, k) => {
-      const v = reader.read(picked[k] ?? null, cellPath(col), stream[labelAt]!.line);
+      const slot = picked[k] ?? null;
+      // A figure needs no cell path (only blanks and unreadable cells name theirs).
+      const v = slot !== null && slot.kind === 'value' ? slot.value : reader.read(slot, cellPath(col), stream[labelAt]!.line);
       if (v !== null) figures++;
       return v;
     });

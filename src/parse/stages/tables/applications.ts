@@ -123,14 +123,15 @@ export function readApplications(rows: readonly Row[], headingLine: number): App
       if (filledCount === 6 && picked[6] === null) sixWithoutTotal.push(short);
       else diagnostics.push(short);
     } else rowsWithTotal++;
-    const row = Object.fromEntries(
-      APPLICANT_COLUMNS.map((col, k) => {
-        const figure = reader.read(picked[k] ?? null, `applications.${id}.${col}`, label.line);
-        if (figure !== null) figures++;
-        return [col, figure];
-      }),
-    ) as ApplicationRow;
-    setPath(table, id, row);
+    const row: Record<string, Figure> = {};
+    APPLICANT_COLUMNS.forEach((col, k) => {
+      const slot = picked[k] ?? null;
+      // A figure needs no cell path (only blanks and unreadable cells name theirs).
+      const figure = slot !== null && slot.kind === 'value' ? slot.value : reader.read(slot, `applications.${id}.${col}`, label.line);
+      if (figure !== null) figures++;
+      row[col] = figure;
+    });
+    setPath(table, id, row as unknown as ApplicationRow);
     return next;
   };
 

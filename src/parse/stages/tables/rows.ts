@@ -69,9 +69,14 @@ const HAS_DIGIT = /\d/;
 
 const MARKDOWN_RULE = /^:?-{3,}:?$/;
 
+// Every DEBRIS pattern starts with a dash, 第, 共, a digit or p/P and ends with a dash, 页 or a digit.
+const DEBRIS_FIRST = /^[-—–－第共\dpP]/;
+const DEBRIS_LAST = /[-—–－页\d]$/;
+
 export function isPageDebris(line: string): boolean {
   if (!HAS_DIGIT.test(line)) return false; // every DEBRIS pattern needs a page number
-  const t = line.replace(/\t/g, ' ').trim();
+  const t = (line.includes('\t') ? line.replace(/\t/g, ' ') : line).trim();
+  if (!DEBRIS_FIRST.test(t) || !DEBRIS_LAST.test(t)) return false; // most lines: a label or a figure row
   return DEBRIS.some((re) => re.test(t));
 }
 
