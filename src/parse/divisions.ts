@@ -70,10 +70,18 @@ function load(): Dataset {
     // Provinces are often written short (新疆, 广西); prefectures too (乌鲁木齐 in 乌鲁木齐县 is its parent).
     if (d.level === 'province') addName(d.name.replace(PROVINCE_SUFFIX, ''), d);
     if (d.level === 'prefecture') addName(d.name.replace(/(?:市|地区|盟)$/, ''), d);
-    if (d.parentCode) children.set(d.parentCode, [...(children.get(d.parentCode) ?? []), d]);
+    if (d.parentCode) {
+      const siblings = children.get(d.parentCode);
+      if (siblings) siblings.push(d);
+      else children.set(d.parentCode, [d]);
+    }
   }
   const namesByFirstChar = new Map<string, string[]>();
-  for (const name of byName.keys()) namesByFirstChar.set(name[0]!, [...(namesByFirstChar.get(name[0]!) ?? []), name]);
+  for (const name of byName.keys()) {
+    const same = namesByFirstChar.get(name[0]!);
+    if (same) same.push(name);
+    else namesByFirstChar.set(name[0]!, [name]);
+  }
   dataset = { byCode, byName, children, namesByFirstChar };
   return dataset;
 }
@@ -105,6 +113,19 @@ const DEPTH: Record<DivisionLevel, number> = { province: 0, prefecture: 1, count
  */
 export function findDivision(bodyName: string | null): Division | null {
   if (!bodyName) return null;
+  // A folder holds each body's reports of several years: the same name is looked up again and again.
+  const known = FOUND.get(bodyName);
+  if (known !== undefined) return known;
+  const found = lookUp(bodyName);
+  if (FOUND.size >= MAX_REMEMBERED) FOUND.clear();
+  FOUND.set(bodyName, found);
+  return found;
+}
+
+const FOUND = new Map<string, Division | null>();
+const MAX_REMEMBERED = 20_000;
+
+function lookUp(bodyName: string): Division | null {
   const { byName, byCode, namesByFirstChar } = load();
   const found = new Set<Division>();
   for (let i = 0; i < bodyName.length; i++) {

@@ -1,8 +1,8 @@
 // Shared helpers for rules: labels of cells in both languages, sums that show their arithmetic, fingerprints.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { sanitizeInline } from '../sanitize.js';
 import { APPLICANT_COLUMN_LABELS, APPLICATION_ROWS, REVIEW_COLUMN_LABELS, REVIEW_GROUP_LABELS } from '../dictionary.js';
-import type { ApplicantColumn, Figure, Report, ReviewColumn, ReviewGroupId } from '../model.js';
+import { APPLICANT_COLUMNS, type ApplicantColumn, type ApplicationRow, type ApplicationTable, type Figure, type Report, type ReviewColumn, type ReviewGroupId } from '../model.js';
 
 /** A figure with its labels, the unit of every message's arithmetic. */
 export interface Term {
@@ -14,20 +14,77 @@ export interface Term {
 
 const ROW_SHORT = new Map(APPLICATION_ROWS.map((r) => [r.id, r.short]));
 
+/** A term's labels without its value: the same few hundred (row, column) pairs recur in every report. */
+type Labels = Omit<Term, 'value'>;
+const APPLICATION_LABELS = new Map<string, Map<ApplicantColumn, Labels>>();
+const REVIEW_LABELS = new Map<string, Map<ReviewColumn, Labels>>();
+
+function cachedLabels<C extends string>(cache: Map<string, Map<C, Labels>>, row: string, column: C, make: () => Labels): Labels {
+  let byColumn = cache.get(row);
+  if (byColumn === undefined) cache.set(row, (byColumn = new Map()));
+  let labels = byColumn.get(column);
+  if (labels === undefined) byColumn.set(column, (labels = make()));
+  return labels;
+}
+
 /** 新收 / newReceived, with the column named unless it is the total. */
 export function applicationTerm(rowId: string, column: ApplicantColumn, value: number): Term {
-  const col = column === 'total' ? '' : `（${APPLICANT_COLUMN_LABELS[column].zh}）`;
-  const colEn = column === 'total' ? '' : ` (${column})`;
-  return { zh: `${ROW_SHORT.get(rowId) ?? rowId}${col}`, en: `${rowId}${colEn}`, value, path: `applications.${rowId}.${column}` };
+  const l = cachedLabels(APPLICATION_LABELS, rowId, column, () => {
+    const col = column === 'total' ? '' : `（${APPLICANT_COLUMN_LABELS[column].zh}）`;
+    const colEn = column === 'total' ? '' : ` (${column})`;
+    return { zh: `${ROW_SHORT.get(rowId) ?? rowId}${col}`, en: `${rowId}${colEn}`, path: `applications.${rowId}.${column}` };
+  });
+  return { zh: l.zh, en: l.en, value, path: l.path };
 }
 
 export function reviewTerm(group: ReviewGroupId, column: ReviewColumn, value: number): Term {
-  return {
+  const l = cachedLabels(REVIEW_LABELS, group, column, () => ({
     zh: `${REVIEW_GROUP_LABELS[group].zh}${REVIEW_COLUMN_LABELS[column].zh}`,
     en: `${group}.${column}`,
-    value,
     path: `reviews.${group}.${column}`,
+  }));
+  return { zh: l.zh, en: l.en, value, path: l.path };
+}
+
+/**
+ * A reader of one table-3 row by its dictionary id (`granted`, `other.noFee`), made once per rule module:
+ * the rules read every row of every report, and a precomputed reader skips splitting and looking up the dotted id.
+ */
+export function rowReader(id: string): (t: ApplicationTable) => ApplicationRow {
+  const parts = id.split('.');
+  if (parts.length === 1) {
+    const [a] = parts as [string];
+    return (t) => rowOrThrow((t as unknown as Record<string, ApplicationRow | undefined>)[a], id);
+  }
+  return (t) => {
+    let cur: unknown = t;
+    for (const part of parts) cur = cur === null || typeof cur !== 'object' ? undefined : (cur as Record<string, unknown>)[part];
+    return rowOrThrow(cur as ApplicationRow | undefined, id);
   };
+}
+
+/**
+ * A row's seven figures in APPLICANT_COLUMNS order, read property by property into `out`. Rules that loop
+ * `row[column]` over the column ids make a megamorphic keyed load per cell, slow once parsing has filled V8's
+ * lookup caches; named loads on rows (which share one shape) stay fast.
+ */
+export function readRowFigures(row: ApplicationRow, out: Figure[]): Figure[] {
+  out[0] = row.naturalPerson;
+  out[1] = row.commercial;
+  out[2] = row.research;
+  out[3] = row.social;
+  out[4] = row.legal;
+  out[5] = row.otherOrg;
+  out[6] = row.total;
+  return out;
+}
+
+const COLUMN_ORDER = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'otherOrg', 'total'];
+if (APPLICANT_COLUMNS.join() !== COLUMN_ORDER.join()) throw new Error('readRowFigures no longer matches APPLICANT_COLUMNS');
+
+function rowOrThrow(row: ApplicationRow | undefined, id: string): ApplicationRow {
+  if (!row) throw new Error(`unknown table-3 row id ${id}`); // a programming error, as in dictionary.applicationRow
+  return row;
 }
 
 export function sum(terms: readonly Term[]): number {
@@ -59,11 +116,16 @@ export function reportIdentity(r: Report): string {
   return `${r.jurisdictionKey ?? ''}|${r.year ?? ''}|${r.file}`;
 }
 
+// One-shot hashing (Node ≥ 20.12) skips the Hash object a createHash call builds; the digest is the same.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
+function sha1Hex(text: string): string {
+  return oneShotHash ? oneShotHash('sha1', text, 'hex') : crypto.createHash('sha1').update(text).digest('hex');
+}
+
 /** Stable across runs: rule id + report identity + cells (+ the sentence, so two mentions of one id differ). */
 export function fingerprint(ruleId: string, r: Report, cells: readonly string[], discriminator = ''): string {
-  const h = createHash('sha1');
-  h.update([ruleId, reportIdentity(r), [...cells].join(','), discriminator].join('\u0000'));
-  return h.digest('hex').slice(0, 16);
+  return sha1Hex(`${ruleId}\u0000${reportIdentity(r)}\u0000${cells.join(',')}\u0000${discriminator}`).slice(0, 16);
 }
 
 /** A sentence from the report, safe for a terminal and short enough for a message. */

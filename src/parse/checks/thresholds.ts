@@ -1,4 +1,5 @@
 // Tunable limits of the checks. Stored as settings (src/settings) and overridable per run by flags.
+import { createHash } from 'node:crypto';
 
 export interface Thresholds {
   correctionRate: number;
@@ -17,3 +18,13 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   deadlineDepartment: '01-31',
   deadlineGovernment: '03-31',
 };
+
+/**
+ * A short stable key of every threshold value: anomalies computed under one set of thresholds can be stored (the
+ * loader's parse cache) and reused only while the key is the same. Entries are sorted, so the order in which a
+ * settings file or the flags list them does not matter; any changed value changes the key.
+ */
+export function thresholdsKey(thresholds: Thresholds): string {
+  const entries = Object.entries(thresholds).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha1').update(JSON.stringify(entries)).digest('hex').slice(0, 12);
+}

@@ -7,7 +7,8 @@ import type { Finding, ReportRule } from '../types.js';
 function allZero(value: unknown): boolean {
   if (typeof value === 'number') return value === 0;
   if (value === null || typeof value !== 'object') return true;
-  return Object.values(value as Record<string, unknown>).every(allZero);
+  for (const key in value) if (Object.hasOwn(value, key) && !allZero((value as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 const RECEIVED_IDS = new Set(['applicationsReceived', 'applicationsNew']);

@@ -1,6 +1,6 @@
 // 勾稽关系 of table 3: 新收 + 上年结转 = 办理结果总计 + 结转下年度, column by column.
 import { APPLICANT_COLUMNS } from '../../model.js';
-import { applicationTerm, isNumber, sameNumber, showSum, sum } from '../format.js';
+import { applicationTerm, isNumber, readRowFigures, sameNumber, showSum } from '../format.js';
 import type { Finding, ReportRule } from '../types.js';
 
 export const rule: ReportRule = {
@@ -14,13 +14,21 @@ export const rule: ReportRule = {
     const t = report.applications;
     if (!t) return [];
     const findings: Finding[] = [];
-    for (const c of APPLICANT_COLUMNS) {
-      const values = [t.newReceived[c], t.carriedOver[c], t.outcomeTotal[c], t.carriedForward[c]];
-      if (!values.every(isNumber)) continue; // blanks are blank-cells' business
-      const [nr, co, ot, cf] = values as number[];
-      const left = [applicationTerm('newReceived', c, nr!), applicationTerm('carriedOver', c, co!)];
-      const right = [applicationTerm('outcomeTotal', c, ot!), applicationTerm('carriedForward', c, cf!)];
-      if (sameNumber(sum(left), sum(right))) continue;
+    const newReceived = readRowFigures(t.newReceived, []);
+    const carriedOver = readRowFigures(t.carriedOver, []);
+    const outcomeTotal = readRowFigures(t.outcomeTotal, []);
+    const carriedForward = readRowFigures(t.carriedForward, []);
+    for (let i = 0; i < APPLICANT_COLUMNS.length; i++) {
+      const c = APPLICANT_COLUMNS[i]!;
+      const nr = newReceived[i];
+      const co = carriedOver[i];
+      const ot = outcomeTotal[i];
+      const cf = carriedForward[i];
+      if (!isNumber(nr) || !isNumber(co) || !isNumber(ot) || !isNumber(cf)) continue; // blanks are blank-cells' business
+      // Sums in the order the terms are listed below, so a float amount rounds exactly as the message shows it.
+      if (sameNumber(0 + nr + co, 0 + ot + cf)) continue;
+      const left = [applicationTerm('newReceived', c, nr), applicationTerm('carriedOver', c, co)];
+      const right = [applicationTerm('outcomeTotal', c, ot), applicationTerm('carriedForward', c, cf)];
       findings.push({
         message: `${showSum(left, 'en')} ≠ ${showSum(right, 'en')}`,
         messageZh: `${showSum(left, 'zh')} ≠ ${showSum(right, 'zh')}`,

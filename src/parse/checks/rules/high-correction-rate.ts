@@ -9,7 +9,12 @@ const KINDS = [
 ] as const;
 
 function total(t: ReviewTable, groups: readonly ('review' | 'litigationDirect' | 'litigationAfterReview')[], col: 'upheld' | 'corrected' | 'other'): number {
-  return groups.reduce((acc, g) => acc + (isNumber(t[g][col]) ? (t[g][col] as number) : 0), 0);
+  let acc = 0;
+  for (const g of groups) {
+    const v = t[g][col];
+    acc += isNumber(v) ? v : 0;
+  }
+  return acc;
 }
 
 export const rule: ReportRule = {

@@ -1,8 +1,11 @@
 // The 21 outcome rows (予以公开 … 其他) add up to (七)总计, column by column.
-import { OUTCOME_ROWS, applicationRow } from '../../dictionary.js';
-import { APPLICANT_COLUMNS } from '../../model.js';
-import { applicationTerm, fmt, isNumber, sameNumber } from '../format.js';
+import { OUTCOME_ROWS } from '../../dictionary.js';
+import { APPLICANT_COLUMNS, type Figure } from '../../model.js';
+import { applicationTerm, fmt, isNumber, readRowFigures, rowReader, sameNumber } from '../format.js';
 import type { Finding, ReportRule } from '../types.js';
+
+const COLUMNS = APPLICANT_COLUMNS.length;
+const READERS = OUTCOME_ROWS.map((def) => ({ def, read: rowReader(def.id) }));
 
 export const rule: ReportRule = {
   id: 'outcome-sum',
@@ -15,18 +18,25 @@ export const rule: ReportRule = {
     const t = report.applications;
     if (!t) return [];
     const findings: Finding[] = [];
-    const rows = OUTCOME_ROWS.map((def) => ({ def, row: applicationRow(t, def.id) }));
-    for (const c of APPLICANT_COLUMNS) {
-      const total = t.outcomeTotal[c];
-      if (!isNumber(total)) continue;
-      let s = 0;
-      let count = 0;
-      for (const { row } of rows) {
-        const v = row[c];
-        if (isNumber(v)) (s += v), count++;
+    const rows = READERS.map(({ read }) => read(t));
+    // Column sums in one pass, row by row (the same additions, in the same order, as a column-by-column loop).
+    const sums = new Float64Array(COLUMNS);
+    const counts = new Int32Array(COLUMNS);
+    const figures: Figure[] = [];
+    for (const row of rows) {
+      readRowFigures(row, figures);
+      for (let i = 0; i < COLUMNS; i++) {
+        const v = figures[i];
+        if (isNumber(v)) (sums[i] = sums[i]! + v), (counts[i] = counts[i]! + 1);
       }
-      if (count === 0 || sameNumber(s, total)) continue;
-      const parts = rows.map(({ def, row }) => ({ def, value: row[c] })).filter((p) => isNumber(p.value));
+    }
+    const totals = readRowFigures(t.outcomeTotal, []);
+    for (let i = 0; i < COLUMNS; i++) {
+      const c = APPLICANT_COLUMNS[i]!;
+      const total = totals[i];
+      const s = sums[i]!;
+      if (!isNumber(total) || counts[i] === 0 || sameNumber(s, total)) continue;
+      const parts = rows.map((row, r) => ({ def: READERS[r]!.def, value: row[c] })).filter((p) => isNumber(p.value));
       // Naming the non-zero rows keeps the message readable; the zero rows add nothing.
       const nonZero = parts.filter((p) => p.value !== 0);
       const shown = (lang: 'zh' | 'en') =>

@@ -1,10 +1,13 @@
 // Every row of table 3: 总计 = 自然人 + the five kinds of 法人或其他组织.
-import { APPLICATION_ROWS, applicationRow } from '../../dictionary.js';
-import { APPLICANT_COLUMNS } from '../../model.js';
-import { applicationTerm, isNumber, sameNumber, showSum } from '../format.js';
+import { APPLICATION_ROWS } from '../../dictionary.js';
+import { APPLICANT_COLUMNS, type Figure } from '../../model.js';
+import { applicationTerm, isNumber, readRowFigures, rowReader, sameNumber, showSum } from '../format.js';
 import type { Finding, ReportRule } from '../types.js';
 
 const PARTS = APPLICANT_COLUMNS.filter((c) => c !== 'total');
+// readRowFigures puts the parts first, in PARTS order, and the total last.
+const TOTAL = APPLICANT_COLUMNS.indexOf('total');
+const ROWS = APPLICATION_ROWS.map((def) => ({ def, read: rowReader(def.id) }));
 
 export const rule: ReportRule = {
   id: 'row-sum',
@@ -17,14 +20,16 @@ export const rule: ReportRule = {
     const t = report.applications;
     if (!t) return [];
     const findings: Finding[] = [];
-    for (const def of APPLICATION_ROWS) {
-      const row = applicationRow(t, def.id);
-      const total = row.total;
+    const figures: Figure[] = [];
+    for (const { def, read } of ROWS) {
+      const row = read(t);
+      readRowFigures(row, figures);
+      const total = figures[TOTAL];
       if (!isNumber(total)) continue;
       let raw = 0;
       let count = 0;
-      for (const c of PARTS) {
-        const v = row[c];
+      for (let i = 0; i < TOTAL; i++) {
+        const v = figures[i];
         if (isNumber(v)) (raw += v), count++;
       }
       // A row with no parts at all is unread or blank, not wrong; a partly blank row counts blanks as 0.
