@@ -115,11 +115,16 @@ async function run(options: RunOptions, settings: Settings): Promise<number> {
     // Loading starts now and runs while Ink and React are imported (imported here, not at the top: scripted runs
     // never load them), so the explorer's first frame already has reports to list.
     const events = prefetch(loadFolder(dir, { thresholds, cache: options.cache }));
-    const { runTui } = await import('../views/index.js');
-    if (options.dir !== null) settings.set('lastFolder', dir);
+    const { runTui } = await importExplorer();
+    // Written once the explorer is on screen (or when it closes, if sooner): a settings-file write is not worth
+    // delaying the first frame for.
+    const remember = options.dir !== null ? once(() => rememberFolder(settings, dir)) : () => undefined;
+    const rememberLater = setTimeout(remember, 1000);
     process.off('SIGINT', onInterrupt);
     const color = wantsColor(process.env, options.noColor, true);
     const code = await runTui({ root: dir, events, settings, lang, color });
+    clearTimeout(rememberLater);
+    remember();
     // Quitting mid-load may leave parse workers finishing a file: the explorer is closed, so end now.
     process.exit(code);
   }
@@ -139,6 +144,39 @@ async function run(options: RunOptions, settings: Settings): Promise<number> {
   } finally {
     activeSink = null;
   }
+}
+
+const once = (f: () => void) => {
+  let done = false;
+  return () => {
+    if (!done) f();
+    done = true;
+  };
+};
+
+/** The folder the explorer opens next time without an argument; a read-only config directory must not stop it. */
+function rememberFolder(settings: Settings, dir: string): void {
+  try {
+    settings.set('lastFolder', dir);
+  } catch {
+    // Not remembered: the explorer works the same.
+  }
+}
+
+type ExplorerModule = typeof import('../views/index.js');
+
+/**
+ * The explorer, from its one-file bundle (dist/views/explorer.bundle.js, written by `npm run build`): Node loads
+ * one file instead of Ink's hundreds, which is most of the explorer's start-up time. The compiled views are the
+ * fallback when the bundle is missing, or older than them (tsc was run without the bundle step), so a stale
+ * bundle never shows old code.
+ */
+async function importExplorer(): Promise<ExplorerModule> {
+  const bundle = new URL('../views/explorer.bundle.js', import.meta.url);
+  const compiled = new URL('../views/index.js', import.meta.url);
+  const [bundled, views] = await Promise.all([fs.stat(bundle).catch(() => null), fs.stat(compiled).catch(() => null)]);
+  const fresh = bundled !== null && (views === null || bundled.mtimeMs >= views.mtimeMs);
+  return fresh ? ((await import(bundle.href)) as ExplorerModule) : import('../views/index.js');
 }
 
 async function produce(options: RunOptions, dir: string, thresholds: ReturnType<Settings['thresholds']>, lang: Lang, sink: Sink): Promise<number> {

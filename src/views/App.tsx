@@ -27,7 +27,7 @@ import { screenLayout } from './layout.js';
 import type { ExplorerActions } from './navigationContext.js';
 import { ReviewQueue } from './review/ReviewQueue.js';
 import { REVIEW_HINT_COMMANDS, reviewBindingsFor, reviewCommandOf } from './review/reviewKeys.js';
-import { initialListState, listReducer } from './state/listState.js';
+import { initialListState, listReducer, type ListAction, type ListState } from './state/listState.js';
 import { initialNavigationState, navigationReducer, type NavigationState } from './state/navigation.js';
 import { activeQuery, initialSearchState, searchReducer } from './state/searchState.js';
 import { locateCell } from './tabs/tableData.js';
@@ -38,6 +38,8 @@ import { ThemeContext, type Theme } from './theme.js';
 
 export interface AppProps {
   events: AsyncIterable<LoadEvent>;
+  /** Events that arrived before the explorer was drawn (runTui takes them), shown from the first frame. */
+  initialEvents?: readonly LoadEvent[];
   bindings: KeyBindings;
   /** Problems with the user's key overrides, shown once at start. */
   keyErrors?: string[];
@@ -53,7 +55,7 @@ export interface AppProps {
 const LIST_HINTS: readonly Command[] = ['down', 'enter', 'search', 'nextTab', 'nextAnomaly', 'help', 'quit'];
 const DETAIL_HINTS: readonly Command[] = ['down', 'right', 'nextTab', 'nextAnomaly', 'enter', 'back', 'help'];
 
-export function App({ events, bindings, keyErrors = [], lang: initialLang, theme, onLangChange, size: fixedSize, decisions = null }: AppProps) {
+export function App({ events, initialEvents, bindings, keyErrors = [], lang: initialLang, theme, onLangChange, size: fixedSize, decisions = null }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const size = fixedSize ?? terminal;
@@ -62,13 +64,18 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   const keymap = useMemo(() => buildKeyMap(bindings), [bindings]);
   const reviewBindings = useMemo(() => reviewBindingsFor(keymap), [keymap]);
 
-  const { corpus, cancel: cancelLoad } = useLoadEvents(events);
+  const { corpus, cancel: cancelLoad } = useLoadEvents(events, undefined, initialEvents);
   const loading = !corpus.finished;
   const [searchState, searchDispatch] = useReducer(searchReducer, initialSearchState);
   const query = activeQuery(searchState);
   const filtered = useFilteredReports(corpus.reports, query);
   const [nav, navDispatch] = useReducer(navigationReducer, initialNavigationState);
-  const [list, listDispatch] = useReducer(listReducer, initialListState());
+  // The list as drawn counts the reports drawn: the stored count catches up in an effect, one render later, but the
+  // frame that first has reports (the one a person waits for at start) must already show them, and a key pressed
+  // on that frame must move over them (React runs the reducer of the latest render).
+  const shownCount = filtered.length;
+  const [listState, listDispatch] = useReducer((state: ListState, action: ListAction) => listReducer(withCount(state, shownCount), action), undefined, () => initialListState());
+  const list = withCount(listState, shownCount);
   const [message, notify] = useMessage();
   // Whether keys go to the search box, known at once: the next chunk of input can arrive before React re-renders.
   const searchOpen = useRef(false);
@@ -110,7 +117,7 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
   useEffect(() => {
     const before = shownList.current;
     shownList.current = filtered;
-    if (list.count !== filtered.length) listDispatch({ type: 'setCount', count: filtered.length });
+    if (listState.count !== filtered.length) listDispatch({ type: 'setCount', count: filtered.length });
     const pending = pendingFile.current === null ? -1 : filtered.findIndex((r) => r.file === pendingFile.current);
     if (pending >= 0) pendingFile.current = null;
     const index = pending >= 0 ? pending : lastQuery.current !== query ? 0 : sameReportIndex(before, filtered, list.cursor);
@@ -392,6 +399,8 @@ export function App({ events, bindings, keyErrors = [], lang: initialLang, theme
     </ThemeContext.Provider>
   );
 }
+
+const withCount = (state: ListState, count: number): ListState => (state.count === count ? state : listReducer(state, { type: 'setCount', count }));
 
 /** Where the report at `cursor` in `before` is in `after` (0 when it is gone). */
 export function sameReportIndex(before: readonly Report[], after: readonly Report[], cursor: number): number {

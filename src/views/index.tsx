@@ -9,6 +9,7 @@ import { DecisionStore } from '../settings/decisions.js';
 import type { Lang, Settings } from '../settings/settings.js';
 import { App } from './App.js';
 import { applyKeyOverrides } from './keys/keyBindings.js';
+import { takeReadyEvents } from './readyEvents.js';
 import { defaultTheme, noColorTheme } from './theme.js';
 
 export interface TuiOptions {
@@ -30,6 +31,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const { settings } = options;
   const { bindings, errors } = applyKeyOverrides(settings.get('keys'));
   const decisions = openDecisions(options.decisionsDir ?? dirname(settings.path));
+  // The reports loaded while Ink was being imported: the first frame lists them.
+  const { ready, rest } = await takeReadyEvents(options.events);
 
   const stdout = process.stdout;
   // The alternate screen keeps the user's shell scrollback intact; it is left on every way out, Ctrl-C included.
@@ -51,7 +54,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
   // createElement, not JSX: JSX would make the compiler import react/jsx-runtime ahead of productionMode.js.
   const instance = render(
     createElement(App, {
-      events: options.events,
+      events: rest,
+      initialEvents: ready,
       bindings,
       keyErrors: errors,
       lang: options.lang,

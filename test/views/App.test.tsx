@@ -1,9 +1,10 @@
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadEvent } from '../../src/load/types.js';
 import { App } from '../../src/views/App.js';
 import { DEFAULT_KEY_BINDINGS, applyKeyOverrides } from '../../src/views/keys/keyBindings.js';
+import { loadSearch } from '../../src/views/search/reportSearch.js';
 import { defaultTheme } from '../../src/views/theme.js';
 import { makeReport, sampleReport } from './fixtures/reports.js';
 
@@ -27,6 +28,9 @@ async function start(size = { columns: 120, rows: 30 }, keys = DEFAULT_KEY_BINDI
   await tick(250);
   return app;
 }
+
+// The explorer loads its search module after the first frame; these tests type queries from the start.
+beforeAll(() => loadSearch());
 
 describe('App', () => {
   it('lists the reports and shows the match count and the focused pane’s hints', async () => {

@@ -136,6 +136,21 @@ describe('loading progress', () => {
   });
 });
 
+describe('first frame', () => {
+  it('lists the reports that arrived before the explorer was drawn in its very first frame', () => {
+    const feed = channel();
+    const initial = reportEvents(0, 2, null);
+    const app = render(<App events={feed.events} initialEvents={initial} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 120, rows: 30 }} />);
+    // No waiting: the frame drawn by render() itself.
+    const frame = app.lastFrame()!;
+    expect(frame).toMatch(/› 测试单位0/);
+    expect(frame).toContain('测试单位1');
+    expect(frame).toMatch(/测试单位0 2021 › 概况/);
+    expect(frame).toMatch(/读取中 2\/\?/);
+    app.unmount();
+  });
+});
+
 describe('selection while reports stream in', () => {
   it('a key pressed in the same render as a batch is not undone by the batch', async () => {
     const feed = channel();

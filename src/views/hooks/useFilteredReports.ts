@@ -1,11 +1,30 @@
 // The reports the list shows: all of them, or those matching the query. The index is built once per corpus
 // (and only once a query is typed), so typing never rebuilds it.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Report } from '../../parse/model.js';
-import { buildSearchIndex, search } from '../search/reportSearch.js';
+import { loadSearch, loadedSearch, type SearchModule } from '../search/reportSearch.js';
 
 export function useFilteredReports(reports: Report[], query: string): Report[] {
-  const wanted = query !== '';
-  const index = useMemo(() => (wanted ? buildSearchIndex(reports) : null), [reports, wanted]);
-  return useMemo(() => (index && query ? search(index, query) : reports), [index, query, reports]);
+  const engine = useSearchModule();
+  const wanted = query !== '' && engine !== null;
+  const index = useMemo(() => (wanted ? engine.buildSearchIndex(reports) : null), [engine, reports, wanted]);
+  // Until the search module has arrived (a fraction of a second after the first frame) the list stays unfiltered.
+  return useMemo(() => (engine && index && query ? engine.search(index, query) : reports), [engine, index, query, reports]);
+}
+
+/** The search module, requested once the first frame is on screen; null until it has loaded. */
+function useSearchModule(): SearchModule | null {
+  const [engine, setEngine] = useState<SearchModule | null>(loadedSearch);
+  useEffect(() => {
+    if (engine) return;
+    let mounted = true;
+    void loadSearch().then((module) => {
+      if (mounted) setEngine(module);
+    });
+    return () => {
+      mounted = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return engine;
 }

@@ -18,17 +18,37 @@ export interface LoadHandle {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => number = Date.now): LoadHandle {
-  const [corpus, dispatch] = useReducer(corpusReducer, initialCorpusState);
+/**
+ * `initialEvents` had arrived before the explorer was drawn (see readyEvents.ts): the first frame already shows them.
+ * `events` is the rest of the load.
+ */
+export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => number = Date.now, initialEvents: readonly LoadEvent[] = []): LoadHandle {
+  const [corpus, dispatch] = useReducer(corpusReducer, initialEvents, (ready): CorpusState =>
+    ready.length === 0 ? initialCorpusState : corpusReducer(initialCorpusState, { type: 'events', events: [...ready], at: now() }),
+  );
   const cancelRef = useRef<() => void>(() => undefined);
   useEffect(() => {
     let stopped = false;
     let pending: LoadEvent[] = [];
+    let flushedAt = -Infinity;
+    let listedAReport = initialEvents.some((event) => event.kind === 'report');
     const flush = () => {
       if (pending.length === 0 || stopped) return;
       const batch = pending;
       pending = [];
-      dispatch({ type: 'events', events: batch, at: now() });
+      flushedAt = now();
+      dispatch({ type: 'events', events: batch, at: flushedAt });
+    };
+    // The first report is shown as soon as it arrives (that frame is what a person waits for at start), together
+    // with whatever else is already waiting (flushed once the events at hand are taken); so is any event after a
+    // quiet spell. The rest wait for the next tick of the timer.
+    const due = (event: LoadEvent): boolean => {
+      if (event.kind === 'report' && !listedAReport) {
+        listedAReport = true;
+        setImmediate(flush);
+        return false;
+      }
+      return event.kind === 'done' || now() - flushedAt >= FLUSH_MS;
     };
     const timer = setInterval(flush, FLUSH_MS);
     const iterator = events[Symbol.asyncIterator]();
@@ -53,8 +73,10 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
         for (;;) {
           const next = await iterator.next();
           if (next.done || stopped) break;
+          // Time spent waiting for the source is not a slice of work: an event after a wait starts a new slice.
+          if (pending.length === 0) sliceStart = now();
           pending.push(next.value);
-          if (next.value.kind === 'done') flush();
+          if (due(next.value)) flush();
           if (now() - sliceStart >= PUMP_SLICE_MS) {
             await yieldToEventLoop();
             sliceStart = now();

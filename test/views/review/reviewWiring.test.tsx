@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadEvent } from '../../../src/load/types.js';
 import type { Report } from '../../../src/parse/model.js';
 import { DecisionStore } from '../../../src/settings/decisions.js';
 import { App } from '../../../src/views/App.js';
 import { DEFAULT_KEY_BINDINGS } from '../../../src/views/keys/keyBindings.js';
+import { loadSearch } from '../../../src/views/search/reportSearch.js';
 import { defaultTheme } from '../../../src/views/theme.js';
 import { anomaly, makeReport, sampleReport } from '../fixtures/reports.js';
 
@@ -42,6 +43,9 @@ const send = async (stdin: { write: (s: string) => void }, key: string) => {
 
 /** The queue row of an anomaly: the line that names its rule. */
 const rowOf = (frame: string, rule: string) => frame.split('\n').find((line) => line.includes(`  ${rule}  `)) ?? '';
+
+// The explorer loads its search module after the first frame; these tests type queries from the start.
+beforeAll(() => loadSearch());
 
 describe('reviewer mode in the explorer', () => {
   it('R opens the queue, errors first; c and d are written to decisions.json; a fresh explorer shows them', async () => {

@@ -1,0 +1,145 @@
+// Explorer start-up benchmark, measured as a person sees it: the built CLI is started in a real terminal (tmux)
+// and the screen is read every ~10 ms until a report row is on it. Printed next to the same polling watching a
+// trivial `node -e` print one line (tmux + Node start-up, the floor), measured in the same run. Medians.
+//
+//   node --import tsx bench/tui.ts [runs] [--100k]      (npm run bench builds first; run `npm run build` otherwise)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SEED_DIR, makeSyntheticCorpus } from './synth.js';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const CLI = path.join(REPO, 'dist/cli/main.js');
+/** A private tmux server, so the benchmark neither sees nor disturbs the user's sessions. */
+const SOCKET = `xxgk-bench-tui-${process.pid}`;
+const POLL_MS = 10;
+const TIMEOUT_MS = 60_000;
+
+/** The list's selected row: the cursor mark, then a body name and a year (乌鲁木齐市人… 2021 pref). */
+const REPORT_ROW = /›\s*\S.*\b(19|20)\d\d\b/;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+let sessionCount = 0;
+
+/** Milliseconds from starting `command` in a fresh 120×40 pane until `seen(screen)` holds. */
+async function timeToScreen(command: string, seen: (screen: string) => boolean): Promise<number> {
+  const session = `run${sessionCount++}`;
+  const start = performance.now();
+  // `; sleep` keeps the pane (and its last screen) alive if the command ends before it is seen.
+  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `${command}; sleep 60`);
+  try {
+    for (;;) {
+      const screen = tmux('capture-pane', '-p', '-t', session);
+      const elapsed = performance.now() - start;
+      if (seen(screen)) return elapsed;
+      if (elapsed > TIMEOUT_MS) throw new Error(`nothing seen after ${TIMEOUT_MS} ms running ${command}; the screen was:\n${screen}`);
+      await sleep(POLL_MS);
+    }
+  } finally {
+    tmux('kill-session', '-t', session);
+  }
+}
+
+/** The CLI's explorer on `dir`, with its own config and cache folders (an empty cache unless `cacheDir` is warm). */
+function explorerCommand(dir: string, home: string, cacheDir: string): string {
+  const env = `XDG_CONFIG_HOME=${quote(path.join(home, 'config'))} XDG_CACHE_HOME=${quote(cacheDir)} LANG=C.UTF-8`;
+  return `cd ${quote(REPO)} && env ${env} ${quote(process.execPath)} ${quote(CLI)} ${quote(dir)}`;
+}
+
+/** Fills `cacheDir` the way the explorer would, through a scripted run of the same CLI over the whole folder. */
+function warmCache(dir: string, home: string, cacheDir: string): void {
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: cacheDir };
+  const out = spawnSync(process.execPath, [CLI, dir, '--jsonl'], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`warming the cache failed: ${out.stderr}`);
+}
+
+interface Scenario {
+  label: string;
+  run: (i: number) => Promise<number>;
+}
+
+export async function benchTui(runs: number, withHundredThousand: boolean): Promise<void> {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'xxgk-bench-tui-'));
+  try {
+    tmux('new-session', '-d', '-s', 'keepalive', 'sleep 100000'); // the server stays up: every run starts a pane, not a server
+    const counts = withHundredThousand ? [10_000, 100_000] : [10_000];
+    const folders = new Map<number, string>();
+    for (const n of counts) {
+      const dir = path.join(home, `corpus-${n}`);
+      await makeSyntheticCorpus(dir, n);
+      folders.set(n, dir);
+    }
+    const scenarios: Scenario[] = [
+      {
+        label: 'baseline: node -e printing one line',
+        run: () => timeToScreen(`${quote(process.execPath)} -e "console.log('xxgk-ready')"`, (s) => s.includes('xxgk-ready')),
+      },
+      {
+        label: 'sample corpus (5 reports), empty cache',
+        run: (i) => timeToScreen(explorerCommand(SEED_DIR, home, path.join(home, `cache-sample-${i}`)), (s) => REPORT_ROW.test(s)),
+      },
+    ];
+    for (const [n, dir] of folders) {
+      const warm = path.join(home, `cache-warm-${n}`);
+      mkdirSync(warm, { recursive: true });
+      warmCache(dir, home, warm);
+      scenarios.push(
+        {
+          label: `${n.toLocaleString('en')} reports, empty cache`,
+          run: (i) => {
+            const cold = path.join(home, `cache-cold-${n}-${i}`);
+            return timeToScreen(explorerCommand(dir, home, cold), (s) => REPORT_ROW.test(s)).finally(() => rmSync(cold, { recursive: true, force: true }));
+          },
+        },
+        { label: `${n.toLocaleString('en')} reports, warm cache`, run: () => timeToScreen(explorerCommand(dir, home, warm), (s) => REPORT_ROW.test(s)) },
+      );
+    }
+    const times = scenarios.map(() => [] as number[]);
+    // Interleaved (one of each, then again), so a burst of load on the machine spreads over every scenario.
+    for (let i = 0; i < runs; i++) {
+      for (const [k, scenario] of scenarios.entries()) {
+        times[k]!.push(await scenario.run(i));
+        await sleep(300); // let the killed explorer's workers exit before the next start
+      }
+    }
+    const cores = os.availableParallelism?.() ?? os.cpus().length;
+    console.log(`\nexplorer: first report row on screen, from spawn (tmux 120×40, polled every ${POLL_MS} ms, ${runs} runs, medians, ${cores} cores)`);
+    const baseline = median(times[0]!);
+    for (const [k, scenario] of scenarios.entries()) {
+      const ms = median(times[k]!);
+      const extra = k === 0 ? '(floor: tmux + node start)' : `+${(ms - baseline).toFixed(0)} ms over baseline   target ≤ 300 ms`;
+      console.log(`  ${scenario.label.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms   ${extra}   [${times[k]!.map((t) => t.toFixed(0)).join(' ')}]`);
+    }
+  } finally {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server'], { stdio: 'ignore' });
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (spawnSync('tmux', ['-V']).status !== 0) {
+    console.error('bench/tui.ts: tmux is not installed (apt-get install tmux); the explorer benchmark needs a real terminal.');
+    process.exit(1);
+  }
+  if (!existsSync(CLI)) {
+    console.error(`bench/tui.ts: ${CLI} is missing; run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const args = process.argv.slice(2);
+  const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+  await benchTui(runs, args.includes('--100k'));
+}

@@ -1,0 +1,69 @@
+// Build step after `tsc`: bundles the compiled explorer (dist/views/**, Ink, React and their dependencies) into one
+// ES module, dist/views/explorer.bundle.js, which the CLI imports when the explorer starts.
+//
+// Why: Ink and its dependencies are hundreds of small module files; Node's ESM loader spends ~0.5–0.7 s resolving,
+// reading and compiling them one by one before the first frame can be drawn. One minified file loads in a fraction
+// of that (see bench/tui.ts).
+//
+// Only the views and their npm packages are bundled. Everything else the views import from dist/ (parse, search,
+// settings, load) stays an ordinary import of the same compiled file: the CLI has already loaded most of those
+// modules (so they cost nothing), src/load finds its worker by file location and hashes dist/parse/ for the cache
+// fingerprint, and a Settings object passed in by the CLI must be the CLI's own class.
+import { build } from 'esbuild';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../', import.meta.url));
+const viewsDir = path.join(repo, 'dist/views');
+const entry = path.join(viewsDir, 'index.js');
+export const BUNDLE = path.join(viewsDir, 'explorer.bundle.js');
+
+/** Compiled files outside dist/views stay separate modules, imported by the same relative path from the bundle. */
+const keepDistImportsExternal = {
+  name: 'keep-dist-imports-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path);
+      if (!args.resolveDir.startsWith(viewsDir) || target.startsWith(viewsDir + path.sep)) return undefined;
+      return { path: path.relative(viewsDir, target).split(path.sep).join('/').replace(/^(?!\.)/, './'), external: true };
+    });
+  },
+};
+
+/**
+ * Ink imports its React DevTools bridge (and through it react-devtools-core, not installed) only when DEV=true.
+ * Bundled, that import would be resolved at build time; an empty module keeps DEV=true harmless instead.
+ */
+const withoutInkDevtools = {
+  name: 'without-ink-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (args.importer.includes(`${path.sep}ink${path.sep}`) ? { path: 'ink-devtools', namespace: 'empty' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+export async function bundleViews() {
+  statSync(entry); // a clear error if tsc has not run
+  await build({
+    entryPoints: [entry],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true, // less source for V8 to scan: the bundle's compile time is most of its load time
+    sourcemap: true, // dist/views/explorer.bundle.js.map, for `node --enable-source-maps` when debugging
+    legalComments: 'linked', // dependencies' licence headers kept beside the bundle (explorer.bundle.js.LEGAL.txt)
+    // React and its reconciler pick their production build at run time from NODE_ENV; fixing it here drops the
+    // development builds (~0.8 MB) from the bundle. productionMode.js still sets it for the unbundled path.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logOverride: { 'assign-to-define': 'silent' },
+    // The bundled CommonJS packages (react, react-reconciler, …) call require() for Node built-ins.
+    banner: { js: "import { createRequire as __xxgkCreateRequire } from 'node:module'; const require = __xxgkCreateRequire(import.meta.url);" },
+    plugins: [keepDistImportsExternal, withoutInkDevtools],
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await bundleViews();

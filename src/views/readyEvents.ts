@@ -1,0 +1,62 @@
+// The load events that have already arrived when the explorer starts, taken before its first render.
+//
+// The CLI starts loading before it imports the explorer, so by the time Ink is ready the first reports are usually
+// waiting (src/load/prefetch.ts buffers them). Mounting with them makes the very first frame the list with its
+// reports: one render instead of an empty frame, a progress frame and then the list.
+
+export interface ReadyEvents<T> {
+  /** The events that were waiting, in order. */
+  ready: T[];
+  /** Everything after them: the same source, including a `next()` that was still pending. */
+  rest: AsyncIterable<T>;
+}
+
+const NOT_YET = Symbol('not yet');
+
+/** Resolves after the promise callbacks already queued, and I/O callbacks due now, have run. */
+const nextTurn = () => new Promise<typeof NOT_YET>((resolve) => setImmediate(() => resolve(NOT_YET)));
+
+/**
+ * Takes the events `source` can give without waiting (those already buffered), at most `limit` of them.
+ * `rest` continues from there; its `return()` ends the source.
+ */
+export async function takeReadyEvents<T>(source: AsyncIterable<T>, limit = 5000): Promise<ReadyEvents<T>> {
+  const iterator = source[Symbol.asyncIterator]();
+  const ready: T[] = [];
+  let pending: Promise<IteratorResult<T>> | null = null;
+  let finished = false;
+  const turn = nextTurn();
+  while (ready.length < limit) {
+    const next = iterator.next();
+    const result = await Promise.race([next, turn]);
+    if (result === NOT_YET) {
+      pending = next; // still on its way: the explorer's own loop will take it
+      break;
+    }
+    if (result.done) {
+      finished = true;
+      break;
+    }
+    ready.push(result.value);
+  }
+  return { ready, rest: continuation(iterator, pending, finished) };
+}
+
+function continuation<T>(iterator: AsyncIterator<T>, pending: Promise<IteratorResult<T>> | null, finished: boolean): AsyncIterable<T> {
+  let first = pending;
+  const rest: AsyncIterator<T> = {
+    next() {
+      if (finished) return Promise.resolve({ done: true, value: undefined });
+      const next = first ?? iterator.next();
+      first = null;
+      return next;
+    },
+    async return(value?: unknown) {
+      finished = true;
+      first = null;
+      await iterator.return?.(value);
+      return { done: true, value: undefined };
+    },
+  };
+  return { [Symbol.asyncIterator]: () => rest };
+}
