@@ -6,7 +6,8 @@
 // binaries inside its npm package, so installing needs no compiler and no download.
 //
 // Never stale: an entry is used only when the file's path, size, modification time, content hash (SHA-1 of
-// the bytes, checked on every load) and the parser version all match, and the entry's own checksum verifies.
+// the bytes, checked on every load) and the parser version all match, and the entry's own checksum verifies
+// (entry.ts has the format).
 // Anything else — a changed file, a new parser, a damaged entry, a damaged database — means a re-parse.
 import { createHash } from 'node:crypto';
 import { promises as fs, readdirSync, readFileSync } from 'node:fs';
@@ -16,31 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { ClassicLevel } from 'classic-level';
 import envPaths from 'env-paths';
 import { PARSER_VERSION } from '../parse/index.js';
-import type { Report } from '../parse/model.js';
+import { decodeEntry, type Entry } from './entry.js';
 
 export interface CacheKey {
   /** Absolute path of the report file. */
   path: string;
   size: number;
   mtimeMs: number;
-}
-
-/**
- * An entry is one string: a header line `parser size mtimeMs hash sum` (tab-separated) and the report's JSON.
- * `sum` is the SHA-1 of the JSON, so a damaged entry is never served; the header is read without parsing the JSON.
- */
-function encodeEntry(version: string, key: CacheKey, hash: string, reportJson: string): string {
-  return `${version}\t${key.size}\t${key.mtimeMs}\t${hash}\t${checksum(reportJson)}\n${reportJson}`;
-}
-
-function checksum(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
-/** A cached report whose content hash still has to be compared with the file's bytes. */
-export interface CacheCandidate {
-  hash: string;
-  report: Report;
 }
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -74,32 +57,29 @@ export function parserFingerprint(): string {
   return fingerprint;
 }
 
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
-
 /**
  * LevelDB's defaults. It reads table files through mmap, so a warm load's pages of the database count in RSS (about
  * 4 KB per report); smaller tables with fewer open (maxFileSize 512 KB, maxOpenFiles 80) still kept ~84 MB mapped
  * at 30,000 reports and made the warm load 40% slower, so they were not kept.
  */
-const STORE_OPTIONS = { valueEncoding: 'utf8' } as const;
+const STORE_OPTIONS = { keyEncoding: 'utf8', valueEncoding: 'view', maxOpenFiles: 20 } as const;
 
-/** Characters of encoded entries that start a batch write (~2 MB as UTF-16). */
-const FLUSH_CHARS = 1 << 18;
-/** Characters of encoded entries a loader lets wait behind a running write before it pauses. */
-const MAX_PENDING_CHARS = 1 << 20;
+/** Bytes of encoded entries that start a batch write. */
+const FLUSH_BYTES = 1 << 19;
+/** Bytes of encoded entries a loader lets wait behind a running write before it pauses. */
+const MAX_PENDING_BYTES = 1 << 21;
 
 export class ParseCache {
-  private pending: Array<{ type: 'put'; key: string; value: string }> = [];
-  private pendingChars = 0;
+  private pending: Array<{ type: 'put'; key: string; value: Uint8Array }> = [];
+  private pendingBytes = 0;
   private writing: Promise<void> | null = null;
-  private lookups: Array<{ key: CacheKey; resolve: (c: CacheCandidate | null) => void }> = [];
+  private lookups: Array<{ key: CacheKey; resolve: (c: Entry | null) => void }> = [];
 
   private constructor(
-    private readonly db: ClassicLevel<string, string>,
+    private readonly db: ClassicLevel<string, Uint8Array>,
     readonly dir: string,
-    private readonly version: string,
+    /** Parser version (fingerprint) the entries must carry. */
+    readonly version: string,
   ) {}
 
   /**
@@ -114,7 +94,7 @@ export class ParseCache {
     try {
       await fs.mkdir(dir, { recursive: true });
       await removeOtherVersions(dir, path.basename(dbDir));
-      const db = new ClassicLevel<string, string>(dbDir, STORE_OPTIONS);
+      const db = new ClassicLevel<string, Uint8Array>(dbDir, STORE_OPTIONS);
       await db.open();
       return { cache: new ParseCache(db, dbDir, version), warning: null };
     } catch (first) {
@@ -124,7 +104,7 @@ export class ParseCache {
       }
       try {
         await fs.rm(dbDir, { recursive: true, force: true });
-        const db = new ClassicLevel<string, string>(dbDir, STORE_OPTIONS);
+        const db = new ClassicLevel<string, Uint8Array>(dbDir, STORE_OPTIONS);
         await db.open();
         return { cache: new ParseCache(db, dbDir, version), warning: 'parse cache was damaged and has been rebuilt' };
       } catch (second) {
@@ -133,8 +113,8 @@ export class ParseCache {
     }
   }
 
-  /** The cached report for this file if size, mtime and parser version match; its hash is checked by the caller. */
-  candidate(key: CacheKey): Promise<CacheCandidate | null> {
+  /** The cached entry for this file if size, mtime and parser version match; its hash is checked by the caller. */
+  candidate(key: CacheKey): Promise<Entry | null> {
     return new Promise((resolve) => {
       this.lookups.push({ key, resolve });
       // Lookups made in the same turn go to the store as one getMany: one native round trip instead of many.
@@ -145,7 +125,7 @@ export class ParseCache {
   private async runLookups(): Promise<void> {
     const batch = this.lookups;
     this.lookups = [];
-    let raws: Array<string | undefined>;
+    let raws: Array<Uint8Array | undefined>;
     try {
       raws = await this.db.getMany(batch.map((l) => l.key.path));
     } catch {
@@ -154,26 +134,15 @@ export class ParseCache {
     batch.forEach((lookup, i) => lookup.resolve(this.decode(lookup.key, raws[i])));
   }
 
-  private decode(key: CacheKey, raw: string | undefined): CacheCandidate | null {
-    if (raw === undefined) return null;
-    try {
-      const newline = raw.indexOf('\n');
-      const [parser, size, mtimeMs, hash, sum] = raw.slice(0, newline).split('\t');
-      if (parser !== this.version || Number(size) !== key.size || Number(mtimeMs) !== key.mtimeMs || !hash) return null;
-      const json = raw.slice(newline + 1);
-      if (checksum(json) !== sum) return null;
-      return { hash, report: JSON.parse(json) as Report };
-    } catch {
-      return null;
-    }
+  private decode(key: CacheKey, raw: Uint8Array | undefined): Entry | null {
+    return raw === undefined ? null : decodeEntry(raw, this.version, key.size, key.mtimeMs);
   }
 
-  put(key: CacheKey, hash: string, report: Report): void {
-    // Anomalies are not cached: they depend on the thresholds and on the other reports, and are recomputed.
-    const value = encodeEntry(this.version, key, hash, JSON.stringify({ ...report, anomalies: [] }));
-    this.pending.push({ type: 'put', key: key.path, value });
-    this.pendingChars += value.length;
-    if (this.pendingChars >= FLUSH_CHARS) void this.flush();
+  /** Stores an entry (from `encodeEntry`, for this cache's parser version); written in batches. */
+  put(path: string, entry: Uint8Array): void {
+    this.pending.push({ type: 'put', key: path, value: entry });
+    this.pendingBytes += entry.length;
+    if (this.pendingBytes >= FLUSH_BYTES) void this.flush();
   }
 
   /**
@@ -182,7 +151,7 @@ export class ParseCache {
    * megabytes on a big folder. Loaders await this after each put.
    */
   async settle(): Promise<void> {
-    while (this.pendingChars >= MAX_PENDING_CHARS && this.writing) await this.writing;
+    while (this.pendingBytes >= MAX_PENDING_BYTES && this.writing) await this.writing;
   }
 
   /** Writes pending entries in one batch (LevelDB applies a batch atomically), one batch at a time. */
@@ -191,20 +160,20 @@ export class ParseCache {
     if (this.pending.length === 0) return Promise.resolve();
     const batch = this.pending;
     this.pending = [];
-    this.pendingChars = 0;
+    this.pendingBytes = 0;
     this.writing = this.db
       .batch(batch)
       .catch(() => undefined) // a failed cache write costs only a re-parse next time
       .finally(() => {
         this.writing = null;
-        if (this.pendingChars >= FLUSH_CHARS) void this.flush();
+        if (this.pendingBytes >= FLUSH_BYTES) void this.flush();
       });
     return this.writing;
   }
 
   async clear(): Promise<void> {
     this.pending = [];
-    this.pendingChars = 0;
+    this.pendingBytes = 0;
     await this.writing;
     await this.db.clear();
   }

@@ -14,7 +14,65 @@ function intern(s: string): string {
   return s;
 }
 
+const MAX_SHARED_ROWS = 10_000;
+const sharedRows = new Map<string, Readonly<Record<string, number | null>>>();
+const sharedLists = new Map<string, readonly string[]>();
+
+/**
+ * A table row whose every figure is 0 or blank, as one frozen object all reports share. Most rows of most real
+ * tables are like that (不予公开 by 国家秘密, 行政诉讼 of a township...), and a report's tables are its biggest part
+ * in memory. Only empty rows are shared, so a row with figures is never one another report could change.
+ */
+function compactRows<T>(node: T): T {
+  if (node === null || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  let leaf = true;
+  let empty = true;
+  for (const key in record) {
+    const value = record[key];
+    if (value !== null && typeof value === 'object') {
+      leaf = false;
+      record[key] = compactRows(value);
+    } else if (typeof value !== 'number' && value !== null) {
+      return node; // not a row of figures
+    } else if (value !== 0 && value !== null) {
+      empty = false;
+    }
+  }
+  if (!leaf || !empty) return node;
+  const key = Object.entries(record).join(';');
+  const known = sharedRows.get(key);
+  if (known) return known as T;
+  if (sharedRows.size < MAX_SHARED_ROWS) sharedRows.set(key, Object.freeze(record) as Readonly<Record<string, number | null>>);
+  return node;
+}
+
+/** The cell lists of anomalies (a rule names the same cells in every report it flags), shared and frozen. */
+function internList(list: string[]): string[] {
+  const key = list.join('\u0000');
+  const known = sharedLists.get(key);
+  if (known) return known as string[];
+  const frozen = Object.freeze(list.map(intern));
+  if (sharedLists.size < MAX_SHARED_ROWS) sharedLists.set(key, frozen);
+  return frozen as string[];
+}
+
+/** Severity and the two messages of a diagnostic or anomaly: the same few texts recur across a folder. */
+function internMessage(m: { severity: string; message: string; messageZh: string }): void {
+  m.severity = intern(m.severity);
+  m.message = intern(m.message);
+  m.messageZh = intern(m.messageZh);
+}
+
 export function compactReport(report: Report): Report {
+  report.active = compactRows(report.active);
+  report.applications = compactRows(report.applications);
+  report.reviews = compactRows(report.reviews);
+  for (const a of report.anomalies) {
+    a.id = intern(a.id);
+    internMessage(a);
+    a.cells = internList(a.cells);
+  }
   // Enumerations (a handful of values): after a thread crossing or JSON.parse each report holds its own copies.
   report.sourceFormat = intern(report.sourceFormat) as Report['sourceFormat'];
   if (report.format) report.format = intern(report.format) as Report['format'];
@@ -29,9 +87,7 @@ export function compactReport(report: Report): Report {
   }
   for (const d of report.diagnostics) {
     d.code = intern(d.code);
-    d.severity = intern(d.severity) as typeof d.severity;
-    d.message = intern(d.message);
-    d.messageZh = intern(d.messageZh);
+    internMessage(d);
   }
   for (const m of report.narrativeMentions) {
     m.id = intern(m.id) as typeof m.id;

@@ -1,13 +1,10 @@
-// One report file: read (bounded, checked for change) → extract (HTML/DOCX/DOC/PDF) → parse. session.ts runs this
-// over a folder (reading here, parsing on workers).
+// Reading one report file: bounded, and checked for change while read. parse-file.ts turns the bytes into a report
+// (on the workers); session.ts runs both over a folder. Free of the parser, so a load from the cache never imports it.
 // Every file that cannot be loaded becomes one LoadProblem; the rest of the folder loads.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { parseReport } from '../parse/index.js';
-import { extractText, looksLikeReport, NO_TEXT_LAYER, sniffFormat, type Extracted } from '../parse/inputs/index.js';
 import { sanitizeInline } from '../parse/sanitize.js';
-import { decode } from '../parse/stages/decode.js';
 import { problemFrom, type FoundFile } from './discover.js';
-import type { LoadItem, LoadProblem } from './types.js';
+import type { LoadProblem } from './types.js';
 
 /** Files larger than this are not read: no annual report comes near it, and memory stays bounded. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -53,11 +50,6 @@ export const nodeFileIO: FileIO = {
   },
 };
 
-export async function readReport(root: string, found: FoundFile, options: ReadOptions = {}): Promise<LoadItem> {
-  const read = await readFound(root, found, options);
-  return 'problem' in read ? { kind: 'problem', problem: read.problem } : parseFoundBytes(found, read.bytes);
-}
-
 /** Reads a found file's bytes, refusing files over the size limit and files that change while being read. */
 export async function readFound(
   root: string,
@@ -74,56 +66,8 @@ export async function readFound(
   return read;
 }
 
-function fileProblem(found: FoundFile, code: string, message: string, messageZh: string): LoadProblem {
+export function fileProblem(found: FoundFile, code: string, message: string, messageZh: string): LoadProblem {
   return { file: found.file, code, message: sanitizeInline(message), messageZh: sanitizeInline(messageZh) };
-}
-
-/** Bytes of a report file → a report, or the reason it is not one. Pure CPU work: runs on the worker threads. */
-export async function parseFoundBytes(found: FoundFile, bytes: Uint8Array): Promise<LoadItem> {
-  const problem = (code: string, message: string, messageZh: string): LoadItem => ({ kind: 'problem', problem: fileProblem(found, code, message, messageZh) });
-  const format = sniffFormat(bytes, found.file);
-  let extracted: Extracted;
-  switch (format) {
-    case 'empty':
-      return problem('empty', 'empty file', '空文件');
-    case 'binary':
-      return problem('binary', 'binary data, not a text document', '二进制数据，不是文本文档');
-    case 'zip':
-      return problem('not-a-report', 'a zip archive (a spreadsheet or other Office file), not a Word document', '压缩包（表格或其他 Office 文件），不是 Word 文档');
-    case 'ole':
-      return problem('not-a-report', 'an old Office file that is not a Word document (a .xls spreadsheet?)', '不是 Word 文档的旧版 Office 文件（.xls 表格？）');
-    case 'damaged':
-      return problem('unreadable-format', `not a valid ${extensionOf(found.file)} file (damaged, or another format renamed)`, `不是有效的 ${extensionOf(found.file)} 文件（已损坏，或是改了扩展名的其他格式）`);
-    case 'unknown':
-      return problem('unsupported-format', 'unsupported file format', '不支持的文件格式');
-    case 'txt':
-      extracted = decode(bytes);
-      break;
-    default:
-      try {
-        extracted = await extractText(format, bytes);
-      } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        if (format === 'doc') {
-          return problem('unreadable-format', `cannot read this .doc file (${why}); save it as .docx and load again`, `无法读取此 .doc 文件（${why}），请另存为 .docx 后重新加载`);
-        }
-        return problem('unreadable-format', `cannot read this ${format} file: ${why}`, `无法读取此 ${format} 文件：${why}`);
-      }
-  }
-  const noText = extracted.diagnostics.find((d) => d.code === NO_TEXT_LAYER);
-  if (noText) return problem(NO_TEXT_LAYER, noText.message, noText.messageZh);
-  if (extracted.text.trim() === '') return problem('empty', 'no text in the file', '文件中没有文字');
-  const report = parseReport({
-    file: found.file,
-    text: extracted.text,
-    encoding: extracted.encoding,
-    sourceFormat: format,
-    diagnostics: extracted.diagnostics,
-  });
-  if (!looksLikeReport(report, extracted.text)) {
-    return problem('not-a-report', 'does not look like an annual report (no sections, tables or report wording)', '看起来不是年度报告（没有章节、表格或年度报告字样）');
-  }
-  return { kind: 'report', report };
 }
 
 /**
@@ -156,11 +100,6 @@ export async function readStable(
       messageZh: '文件在读取过程中不断变化，请在写入完成后重试',
     },
   };
-}
-
-function extensionOf(file: string): string {
-  const dot = file.lastIndexOf('.');
-  return dot < 0 ? '' : file.slice(dot);
 }
 
 function megabytes(n: number): string {

@@ -3,7 +3,8 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FoundFile } from './discover.js';
-import type { LoadItem } from './types.js';
+import type { ParsedFile } from './entry.js';
+import type { ParseContext } from './parse-file.js';
 
 interface Job {
   id: number;
@@ -12,7 +13,7 @@ interface Job {
 }
 
 interface Pending {
-  resolve: (r: LoadItem) => void;
+  resolve: (r: ParsedFile) => void;
   reject: (e: Error) => void;
 }
 
@@ -29,13 +30,14 @@ export function defaultWorkerCount(): number {
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS });
+function startWorker(context: ParseContext): Worker {
+  const options = { resourceLimits: WORKER_LIMITS, workerData: context };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
   // Running from TypeScript sources (tests, benchmarks): register tsx inside the worker, then load the .ts entry.
   const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits: WORKER_LIMITS });
+  return new Worker(bootstrap, { eval: true, ...options });
 }
 
 export class ParsePool {
@@ -47,10 +49,10 @@ export class ParsePool {
   private nextId = 0;
   private closed = false;
 
-  constructor(size: number) {
+  constructor(size: number, context: ParseContext) {
     for (let i = 0; i < size; i++) {
-      const worker = startWorker();
-      worker.on('message', (msg: { id: number; item?: LoadItem; error?: string }) => this.onMessage(worker, msg));
+      const worker = startWorker(context);
+      worker.on('message', (msg: { id: number; item?: ParsedFile; error?: string }) => this.onMessage(worker, msg));
       worker.on('error', (err) => this.onWorkerError(worker, err));
       // An idle worker must not keep the process alive (a consumer that stops early, like `| head -1`, simply
       // exits); a busy one must, or the process would end while waiting for its answer.
@@ -61,10 +63,10 @@ export class ParsePool {
   }
 
   /** Parses a file's bytes on a worker. The bytes are moved, not copied: the caller must not use them after. */
-  run(found: FoundFile, bytes: Uint8Array): Promise<LoadItem> {
+  run(found: FoundFile, bytes: Uint8Array): Promise<ParsedFile> {
     if (this.closed) return Promise.reject(new Error('pool closed'));
     const id = this.nextId++;
-    const promise = new Promise<LoadItem>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const promise = new Promise<ParsedFile>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     this.queue.push({ id, found, bytes: ownBuffer(bytes) });
     this.dispatch();
     return promise;
@@ -80,7 +82,7 @@ export class ParsePool {
     }
   }
 
-  private onMessage(worker: Worker, msg: { id: number; item?: LoadItem; error?: string }): void {
+  private onMessage(worker: Worker, msg: { id: number; item?: ParsedFile; error?: string }): void {
     this.busy.delete(worker);
     worker.unref();
     this.idle.push(worker);

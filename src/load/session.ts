@@ -2,14 +2,16 @@
 // Files are parsed on a worker pool (the first few on this thread, so the first report shows at once),
 // served from the parse cache when their bytes are unchanged, and yielded in discovery order, so a parallel
 // run gives exactly what a serial one gives.
-import { runChecks } from '../parse/checks/index.js';
 import type { Thresholds } from '../parse/checks/thresholds.js';
 import type { Report } from '../parse/model.js';
-import { ParseCache, contentHash } from './cache.js';
+import { ParseCache } from './cache.js';
 import { compactReport } from './compact.js';
 import { discover, type FoundFile } from './discover.js';
+import { thresholdsKey } from '../parse/checks/thresholds.js';
+import { contentHash, decodeEntry, encodeEntry, entryReport, type Entry, type ParsedFile } from './entry.js';
+import type { ParseContext } from './parse-file.js';
 import { ParsePool, defaultWorkerCount } from './pool.js';
-import { parseFoundBytes, readFound } from './load.js';
+import { readFound } from './load.js';
 import type { LoadEvent, LoadItem, LoadProblem } from './types.js';
 
 export interface LoadOptions {
@@ -26,12 +28,22 @@ export interface LoadOptions {
   onNotice?: (message: string) => void;
 }
 
+// The parser and the checks are imported on first need: a load served wholly from the cache lists its first report
+// without loading the parser, and the checks come only for the cross-report pass or changed thresholds.
+let parserModule: Promise<typeof import('./parse-file.js')> | null = null;
+const parser = () => (parserModule ??= import('./parse-file.js'));
+let checksModule: Promise<typeof import('../parse/checks/index.js')> | null = null;
+const checks = () => (checksModule ??= import('../parse/checks/index.js'));
+
 /** Files parsed on this thread while the workers start, so the first report is listed at once. */
 const FIRST_ON_MAIN_THREAD = 4;
 
+/** A file's outcome before it is emitted: a problem, or the (cached or new) entry of its checked report. */
+type Outcome = { kind: 'problem'; problem: LoadProblem } | { kind: 'entry'; entry: Entry; path: string; file: string };
+
 interface Slot {
   settled: boolean;
-  promise: Promise<LoadItem>;
+  promise: Promise<Outcome>;
   /** Bytes of the file, counted into progress when its result is emitted. */
   size: number;
 }
@@ -52,48 +64,67 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   let done = 0;
   let bytes = 0;
 
-  // Reading and hashing happen here (the cache needs the hash; cat-speed I/O); only parsing goes to a worker.
-  const processOne = async (found: FoundFile, position: number): Promise<LoadItem> => {
+  const context: ParseContext = { parser: cache?.version ?? 'uncached', thresholds: options.thresholds };
+  const currentThresholds = thresholdsKey(options.thresholds);
+
+  const parse = async (found: FoundFile, bytes: Uint8Array, position: number): Promise<ParsedFile> => {
+    if (position < FIRST_ON_MAIN_THREAD || workerCount === 0) return (await parser()).parseFile(found, bytes, context);
+    pool ??= new ParsePool(workerCount, context);
+    // A dead worker costs speed, not a file: parse here instead (the bytes were moved, so read again).
+    return pool.run(found, bytes).catch(async () => {
+      const again = await readFound(root, found);
+      return 'problem' in again ? { kind: 'problem' as const, problem: again.problem } : (await parser()).parseFile(found, again.bytes, context);
+    });
+  };
+
+  // Reading happens here (cat-speed sync I/O); hashing only when a cached entry has to be confirmed. Parsing,
+  // checking, hashing and encoding a new entry happen on a worker.
+  const processOne = async (found: FoundFile, position: number): Promise<Outcome> => {
     const key = { path: found.path, size: found.size, mtimeMs: found.mtimeMs };
     const [candidate, read] = await Promise.all([cache ? cache.candidate(key) : null, readFound(root, found)]);
     if ('problem' in read) return { kind: 'problem', problem: read.problem };
-    const hash = cache ? contentHash(read.bytes) : null;
-    if (candidate && candidate.hash === hash) {
-      candidate.report.file = found.file; // the same file may be reached from another root
+    if (candidate && candidate.hash === contentHash(read.bytes)) {
       stats.cached++;
-      return { kind: 'report', report: candidate.report };
+      return { kind: 'entry', entry: candidate, path: found.path, file: found.file };
     }
     stats.parsed++;
-    let item: LoadItem;
-    if (position < FIRST_ON_MAIN_THREAD || workerCount === 0) {
-      item = await parseFoundBytes(found, read.bytes);
-    } else {
-      pool ??= new ParsePool(workerCount);
-      const bytes = read.bytes;
-      // A dead worker costs speed, not a file: parse here instead (the bytes were moved, so read again).
-      item = await pool.run(found, bytes).catch(async () => {
-        const again = await readFound(root, found);
-        return 'problem' in again ? { kind: 'problem' as const, problem: again.problem } : parseFoundBytes(found, again.bytes);
-      });
-    }
-    if (cache && hash && item.kind === 'report') {
-      cache.put(key, hash, item.report);
+    const parsed = await parse(found, read.bytes, position);
+    if (parsed.kind === 'problem') return parsed;
+    if (cache) {
+      cache.put(found.path, parsed.entry);
       await cache.settle();
     }
-    return item;
+    const entry = decodeEntry(parsed.entry, context.parser, found.size, found.mtimeMs);
+    if (!entry) throw new Error('a freshly encoded entry does not decode');
+    return { kind: 'entry', entry, path: found.path, file: found.file };
   };
 
+  /** The entry's report, its per-report anomalies recomputed (and the entry re-stored) if other thresholds made them. */
+  const reportOf = async (outcome: Extract<Outcome, { kind: 'entry' }>): Promise<Report> => {
+    const report = entryReport(outcome.entry);
+    report.file = outcome.file; // the same file may be reached from another root
+    if (outcome.entry.thresholds !== currentThresholds) {
+      (await checks()).runChecks([report], options.thresholds, { crossReport: false });
+      if (cache) cache.put(outcome.path, encodeEntry({ ...outcome.entry, thresholds: currentThresholds }, report));
+    }
+    return report;
+  };
+
+  const toItem = async (outcome: Outcome): Promise<LoadItem> => {
+    if (outcome.kind === 'problem') return outcome;
+    try {
+      return { kind: 'report', report: compactReport(await reportOf(outcome)) };
+    } catch (err) {
+      return { kind: 'problem', problem: internalProblem(outcome.file, err) };
+    }
+  };
+
+  /** A streamed report already carries its own anomalies (per-report rules); cross-report ones come at the end. */
   const emit = function* (item: LoadItem, size: number): Generator<LoadEvent> {
     done++;
     bytes += size;
-    if (item.kind === 'report') {
-      compactReport(item.report);
-      // Per-report rules now, so a streamed report already carries its own anomalies.
-      runChecks([item.report], options.thresholds, { crossReport: false });
-      reports.push(item.report);
-    } else {
-      problems.push(item.problem);
-    }
+    if (item.kind === 'report') reports.push(item.report);
+    else problems.push(item.problem);
     yield item;
     const current = item.kind === 'report' ? item.report.file : item.problem.file;
     yield { kind: 'progress', done, total: discovered ? index : null, bytes, current };
@@ -102,15 +133,12 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   let discovered = false;
   try {
     for await (const found of discover(root)) {
-      let promise: Promise<LoadItem>;
+      let promise: Promise<Outcome>;
       if (found.kind === 'problem') promise = Promise.resolve(found);
       else {
         const file = found.found.file;
         promise = processOne(found.found, index).catch(
-          (err: unknown): LoadItem => ({
-            kind: 'problem',
-            problem: { file, code: 'internal-error', message: `could not be processed: ${err instanceof Error ? err.message : String(err)}`, messageZh: '处理失败' },
-          }),
+          (err: unknown): Outcome => ({ kind: 'problem', problem: internalProblem(file, err) }),
         );
       }
       index++;
@@ -119,20 +147,24 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       window.push(slot);
       while (window.length > 0 && (window[0]!.settled || window.length >= maxInFlight)) {
         const head = window.shift()!;
-        yield* emit(await head.promise, head.size);
+        yield* emit(await toItem(await head.promise), head.size);
       }
     }
     discovered = true;
     while (window.length > 0) {
       const head = window.shift()!;
-      yield* emit(await head.promise, head.size);
+      yield* emit(await toItem(await head.promise), head.size);
     }
-    runChecks(reports, options.thresholds, { crossReport: true, perReport: false });
+    (await checks()).runChecks(reports, options.thresholds, { crossReport: true, perReport: false });
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {
     await (pool as ParsePool | null)?.close();
     await cache?.close().catch(() => undefined);
   }
+}
+
+function internalProblem(file: string, err: unknown): LoadProblem {
+  return { file, code: 'internal-error', message: `could not be processed: ${err instanceof Error ? err.message : String(err)}`, messageZh: '处理失败' };
 }
 
 /** Loads everything and returns the checked corpus. */

@@ -1,12 +1,14 @@
-// Worker-thread entry: parses the bytes the pool sends (reading and hashing stay on the main thread, which
-// needs them for the cache anyway; only the CPU-heavy parse crosses over).
-import { parentPort } from 'node:worker_threads';
+// Worker-thread entry: turns the bytes the pool sends into a cache entry (parse, per-report checks, hashing,
+// encoding). Reading stays on the main thread; the entry comes back as one transferred buffer.
+import { parentPort, workerData } from 'node:worker_threads';
 import type { FoundFile } from './discover.js';
-import { parseFoundBytes } from './load.js';
+import { parseFile, type ParseContext } from './parse-file.js';
+
+const context = workerData as ParseContext;
 
 parentPort?.on('message', (message: { id: number; found: FoundFile; bytes: Uint8Array }) => {
-  parseFoundBytes(message.found, message.bytes).then(
-    (item) => parentPort?.postMessage({ id: message.id, item }),
+  parseFile(message.found, message.bytes, context).then(
+    (item) => parentPort?.postMessage({ id: message.id, item }, item.kind === 'report' ? [item.entry.buffer as ArrayBuffer] : []),
     (err: unknown) => parentPort?.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) }),
   );
 });

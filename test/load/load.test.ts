@@ -54,7 +54,7 @@ beforeAll(async () => {
   writeFileSync(path.join(deep, 'lost.txt'), 'x');
   // The product's own path: worker pool (real formats cross threads), no cache (nothing outside the temp folder).
   corpus = await loadCheckedCorpus(root, { thresholds: DEFAULT_THRESHOLDS, cache: false, workers: 2 });
-});
+}, 60_000); // workers start the TypeScript sources through tsx and load pdf.js: slow on a busy machine
 
 describe('loading a mixed folder', () => {
   it('parses every good report, recording its source format', () => {

@@ -6,6 +6,7 @@ import { makeSyntheticCorpus } from '../../bench/synth.js';
 import { asJson, load, tempDir } from './helpers.js';
 import { parserFingerprint } from '../../src/load/cache.js';
 import { PARSER_VERSION } from '../../src/parse/index.js';
+import { DEFAULT_THRESHOLDS } from '../../src/parse/checks/thresholds.js';
 
 async function cacheFiles(cacheDir: string): Promise<string[]> {
   const out: string[] = [];
@@ -58,6 +59,23 @@ describe('parse cache', () => {
     expect(after.stats).toEqual({ parsed: 1, cached: 4 });
     const fresh = await load(root, { cache: false, workers: 0 });
     expect(asJson(after)).toBe(asJson(fresh));
+  });
+
+  it('stores per-report anomalies with the thresholds they were computed with, and recomputes them for others', async () => {
+    const root = tempDir('cache-thresholds');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 10);
+    const strict = { ...DEFAULT_THRESHOLDS, correctionRate: 0.05, minDecidedCases: 1 };
+    await load(root, { cacheDir, workers: 0 });
+    const served = await load(root, { cacheDir, workers: 0, thresholds: strict });
+    expect(served.stats).toEqual({ parsed: 0, cached: 10 });
+    const fresh = await load(root, { cache: false, workers: 0, thresholds: strict });
+    const count = (c: typeof fresh) => c.reports.flatMap((r) => r.anomalies).filter((a) => a.id === 'high-correction-rate').length;
+    // The stricter limit flags more reports than the default one did; the cached run must show exactly those.
+    expect(count(fresh)).toBeGreaterThan(count(await load(root, { cache: false, workers: 0 })));
+    expect(asJson(served)).toBe(asJson(fresh));
+    // The recomputed anomalies were stored back: the next run with the same thresholds matches too.
+    expect(asJson(await load(root, { cacheDir, workers: 2, thresholds: strict }))).toBe(asJson(fresh));
   });
 
   it('ignores entries written by another parser version', async () => {
