@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClassicLevel } from 'classic-level';
 import envPaths from 'env-paths';
-import { PARSER_VERSION } from '../parse/index.js';
+import { PARSER_VERSION } from '../parse/version.js';
 import { decodeEntry, type Entry } from './entry.js';
 
 export interface CacheKey {

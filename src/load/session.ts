@@ -36,7 +36,7 @@ let checksModule: Promise<typeof import('../parse/checks/index.js')> | null = nu
 const checks = () => (checksModule ??= import('../parse/checks/index.js'));
 
 /** Files parsed on this thread while the workers start, so the first report is listed at once. */
-const FIRST_ON_MAIN_THREAD = 4;
+const FIRST_ON_MAIN_THREAD = 1;
 
 /** A file's outcome before it is emitted: a problem, or the (cached or new) entry of its checked report. */
 type Outcome = { kind: 'problem'; problem: LoadProblem } | { kind: 'entry'; entry: Entry; path: string; file: string };
@@ -68,8 +68,10 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   const currentThresholds = thresholdsKey(options.thresholds);
 
   const parse = async (found: FoundFile, bytes: Uint8Array, position: number): Promise<ParsedFile> => {
-    if (position < FIRST_ON_MAIN_THREAD || workerCount === 0) return (await parser()).parseFile(found, bytes, context);
-    pool ??= new ParsePool(workerCount, context);
+    // The workers start at the first file that needs parsing (a load from the cache never starts them) and boot
+    // while this thread parses the first file itself.
+    if (workerCount > 0) pool ??= new ParsePool(workerCount, context);
+    if (position < FIRST_ON_MAIN_THREAD || !pool) return (await parser()).parseFile(found, bytes, context);
     // A dead worker costs speed, not a file: parse here instead (the bytes were moved, so read again).
     return pool.run(found, bytes).catch(async () => {
       const again = await readFound(root, found);

@@ -15,8 +15,7 @@ import { extractTables, type Tables } from './stages/tables/index.js';
 
 export type { Report } from './model.js';
 
-/** Bumped whenever parser output may change for the same input: cache entries of another version are ignored. */
-export const PARSER_VERSION = '3';
+export { PARSER_VERSION } from './version.js';
 
 export interface ParseInput {
   /** Path relative to the loaded folder, forward slashes. */

@@ -3,6 +3,7 @@
 // Simplified characters, half-width digits and punctuation, single spaces, no stray spaces inside labels.
 import * as OpenCC from 'opencc-js/t2cn';
 import { stripControls } from '../sanitize.js';
+import { CHANGING_ALONE } from './changing-alone.js';
 import type { Script } from '../model.js';
 
 export interface NormalizedDoc {
@@ -235,6 +236,10 @@ export function detectScript(text: string): Script {
   return changed / sampleText.length > TRADITIONAL_SHARE ? 'traditional' : 'simplified';
 }
 
+const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x3400, 0x9fff],
+  [0xf900, 0xfaff],
+];
 const isCjk = (code: number): boolean => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
 /** The first `max` CJK code units of the text (the same characters as the CJK character class matches). */
@@ -247,8 +252,22 @@ function cjkCodes(text: string, max: number): number[] {
   return codes;
 }
 
-// Per CJK code unit: 0 not yet known, 1 unchanged by conversion on its own, 2 changed.
+// Per CJK code unit: 0 not yet known, 1 unchanged by conversion on its own, 2 changed. Filled at start from the
+// generated list (changing-alone.ts), so a Simplified report decides its script without building opencc's
+// dictionaries — the largest cost of the first report a process parses.
 const CHANGES_ALONE = new Uint8Array(0x10000);
+for (const [from, to] of CJK_RANGES) CHANGES_ALONE.fill(1, from, to + 1);
+for (let i = 0; i < CHANGING_ALONE.length; i++) CHANGES_ALONE[CHANGING_ALONE.charCodeAt(i)] = 2;
+
+/** The CJK code units (as one string) that opencc's tw→cn changes when converted on their own. */
+export function changingAloneByConverter(): string {
+  const chars: string[] = [];
+  for (const [from, to] of CJK_RANGES) for (let code = from; code <= to; code++) chars.push(String.fromCharCode(code));
+  // One conversion for all; a newline between them keeps phrases from forming.
+  const converted = traditionalToSimplified(chars.join('\n')).split('\n');
+  if (converted.length !== chars.length) throw new Error('conversion changed the number of lines');
+  return chars.filter((ch, k) => converted[k] !== ch).join('');
+}
 
 function countChangingAlone(codes: readonly number[]): number {
   let changed = 0;
