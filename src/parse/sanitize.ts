@@ -6,8 +6,13 @@
 const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*[\u0007\u009c]?/g;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+// Every escape sequence above starts with a character CONTROL removes: text without one is returned as it is,
+// without two passes over it (normalize runs this on every report's whole text).
+const ANY_CONTROL = new RegExp(CONTROL.source);
+
 /** Removes escape sequences and control characters; keeps tab and newline. */
 export function stripControls(text: string): string {
+  if (!ANY_CONTROL.test(text)) return text;
   return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
 }
 

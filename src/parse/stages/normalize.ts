@@ -149,8 +149,7 @@ const STRAY_SPACE = new RegExp(`(?= )(?<=[${CJK}${CJK_PUNCT})\\]])[ ]+(?=[${CJK}
 export function normalize(text: string): NormalizedDoc {
   const unmarked = text.replace(/^\uFEFF/, '');
   const unixLines = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
-  // Every escape sequence stripControls removes starts with a control character: text without one is left as is.
-  const stripped = CONTROL_CHAR.test(unixLines) ? stripControls(unixLines) : unixLines;
+  const stripped = stripControls(unixLines);
   const original = stripped.split('\n');
   const script = detectScript(text);
   const traditional = script === 'traditional';
@@ -161,8 +160,6 @@ export function normalize(text: string): NormalizedDoc {
   return { original, lines, script };
 }
 
-// What sanitize.ts's CONTROL removes; ESC (U+001B), CSI (U+009B) and OSC (U+009D) are among them.
-const CONTROL_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 // Each replacement runs only on lines that hold what it replaces: this runs on every line of every report.
 const ODD_SPACE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
@@ -207,24 +204,18 @@ const TRADITIONAL_SHARE = 0.03;
 /** Traditional when a sizeable share of the CJK characters change under conversion. */
 export function detectScript(text: string): Script {
   // A few thousand CJK characters decide it as well as the whole text, at a fraction of the cost.
-  // Fast path: count the sampled characters that change when converted alone (a per-character table filled
-  // lazily), which is what conversion does outside phrases. Only a share near the threshold, where phrase
-  // context could tip the balance, pays for converting the sample as the decision is defined.
-  // One pass counts the sample's characters known to change; only characters never met before need the table
-  // filled (countChangingAlone), and only then is the sample copied out.
+  // Fast path: count the sampled characters that change when converted alone (the generated table), which is what
+  // conversion does outside phrases. Only a share near the threshold, where phrase context could tip the balance,
+  // pays for converting the sample as the decision is defined.
   let size = 0;
   let changing = 0;
-  let allKnown = true;
   for (let i = 0; i < text.length && size < SCRIPT_SAMPLE; i++) {
-    const code = text.charCodeAt(i);
-    if (!isCjk(code)) continue;
+    const known = CHANGES_ALONE[text.charCodeAt(i)];
+    if (known === 0) continue; // not CJK
     size++;
-    const known = CHANGES_ALONE[code];
     if (known === 2) changing++;
-    else if (known === 0) allKnown = false;
   }
   if (size === 0) return 'simplified';
-  if (!allKnown) changing = countChangingAlone(cjkCodes(text, SCRIPT_SAMPLE));
   const share = changing / size;
   if (share < TRADITIONAL_SHARE / 2) return 'simplified';
   if (share > TRADITIONAL_SHARE * 3) return 'traditional';
@@ -240,7 +231,7 @@ const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x3400, 0x9fff],
   [0xf900, 0xfaff],
 ];
-const isCjk = (code: number): boolean => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+const isCjk = (code: number): boolean => CHANGES_ALONE[code] !== 0;
 
 /** The first `max` CJK code units of the text (the same characters as the CJK character class matches). */
 function cjkCodes(text: string, max: number): number[] {
@@ -252,7 +243,7 @@ function cjkCodes(text: string, max: number): number[] {
   return codes;
 }
 
-// Per CJK code unit: 0 not yet known, 1 unchanged by conversion on its own, 2 changed. Filled at start from the
+// Per code unit: 0 not CJK, 1 CJK and unchanged by conversion on its own, 2 changed. Filled at start from the
 // generated list (changing-alone.ts), so a Simplified report decides its script without building opencc's
 // dictionaries — the largest cost of the first report a process parses.
 const CHANGES_ALONE = new Uint8Array(0x10000);
@@ -269,21 +260,4 @@ export function changingAloneByConverter(): string {
   return chars.filter((ch, k) => converted[k] !== ch).join('');
 }
 
-function countChangingAlone(codes: readonly number[]): number {
-  let changed = 0;
-  let unknown: Set<number> | null = null;
-  for (const code of codes) {
-    const known = CHANGES_ALONE[code];
-    if (known === 2) changed++;
-    else if (known === 0) (unknown ??= new Set()).add(code);
-  }
-  if (unknown === null) return changed; // the usual case once a few reports have been read
-  // One conversion for every new character; a newline between them keeps phrases from forming.
-  const chars = [...unknown].map((code) => String.fromCharCode(code));
-  const converted = traditionalToSimplified(chars.join('\n')).split('\n');
-  chars.forEach((ch, k) => (CHANGES_ALONE[ch.charCodeAt(0)] = converted.length === chars.length && converted[k] === ch ? 1 : 2));
-  changed = 0;
-  for (const code of codes) if (CHANGES_ALONE[code] === 2) changed++;
-  return changed;
-}
 
