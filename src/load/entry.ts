@@ -21,8 +21,10 @@ export interface EntryHeader {
   thresholds: string;
 }
 
-/** A decoded entry whose header matched: `json` still has to be parsed, `hash` compared with the file's bytes. */
+/** An entry whose header has been read: its JSON (from `body` on) is parsed by `entryReport`. */
 export interface Entry extends EntryHeader {
+  /** SHA-1 of the JSON bytes, as the header says. */
+  sum: string;
   bytes: Uint8Array;
   /** Offset of the JSON in `bytes`. */
   body: number;
@@ -45,22 +47,26 @@ export function encodeEntry(header: EntryHeader, report: Report): Uint8Array {
   return out;
 }
 
-/**
- * The entry's header and body, or null when it is not a whole, undamaged entry for this parser and this file's
- * size and modification time. Reading the header does not parse the JSON; the checksum is verified here.
- */
-export function decodeEntry(bytes: Uint8Array, parser: string, size: number, mtimeMs: number): Entry | null {
+/** The header and body of an entry this process encoded (a worker's answer): nothing to verify. */
+export function readEntry(bytes: Uint8Array): Entry | null {
   const newline = bytes.indexOf(NEWLINE);
   if (newline < 0 || newline > 512) return null;
   const fields = Buffer.from(bytes.buffer, bytes.byteOffset, newline).toString('latin1').split('\t');
-  if (fields.length !== 7 || fields[0] !== MAGIC || fields[1] !== parser) return null;
-  if (Number(fields[2]) !== size || Number(fields[3]) !== mtimeMs || !fields[4] || !fields[5]) return null;
-  if (contentHash(bytes.subarray(newline + 1)) !== fields[6]) return null;
-  return { parser, size, mtimeMs, hash: fields[4], thresholds: fields[5], bytes, body: newline + 1 };
+  if (fields.length !== 7 || fields[0] !== MAGIC || !fields[4] || !fields[5]) return null;
+  return { parser: fields[1]!, size: Number(fields[2]), mtimeMs: Number(fields[3]), hash: fields[4], thresholds: fields[5], sum: fields[6]!, bytes, body: newline + 1 };
+}
+
+/**
+ * A stored entry, or null when it is not a whole, undamaged entry for this parser and this file's size and
+ * modification time. Reading the header does not parse the JSON; the checksum is verified here.
+ */
+export function decodeEntry(bytes: Uint8Array, parser: string, size: number, mtimeMs: number): Entry | null {
+  const entry = readEntry(bytes);
+  if (!entry || entry.parser !== parser || entry.size !== size || entry.mtimeMs !== mtimeMs) return null;
+  return contentHash(bytes.subarray(entry.body)) === entry.sum ? entry : null;
 }
 
 const decoder = new TextDecoder('utf-8');
-
 
 /** The report an entry holds. Throws only on an entry whose checksum matched yet is not JSON (never written so). */
 export function entryReport(entry: Entry): Report {

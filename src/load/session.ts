@@ -8,7 +8,7 @@ import { ParseCache } from './cache.js';
 import { compactReport } from './compact.js';
 import { discover, type FoundFile } from './discover.js';
 import { thresholdsKey } from '../parse/checks/thresholds.js';
-import { contentHash, decodeEntry, encodeEntry, entryReport, type Entry, type ParsedFile } from './entry.js';
+import { contentHash, encodeEntry, entryReport, readEntry, type Entry, type ParsedFile } from './entry.js';
 import type { ParseContext } from './parse-file.js';
 import { ParsePool, defaultWorkerCount } from './pool.js';
 import { readFound } from './load.js';
@@ -96,7 +96,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       cache.put(found.path, parsed.entry);
       await cache.settle();
     }
-    const entry = decodeEntry(parsed.entry, context.parser, found.size, found.mtimeMs);
+    const entry = readEntry(parsed.entry);
     if (!entry) throw new Error('a freshly encoded entry does not decode');
     return { kind: 'entry', entry, path: found.path, file: found.file };
   };
