@@ -23,7 +23,7 @@ describe('cache entries', () => {
   it('are refused when a byte of the report changed or the entry was cut short', () => {
     const bytes = encodeEntry(header, report);
     const damaged = bytes.slice();
-    damaged[damaged.length - 10] ^= 1;
+    damaged[damaged.length - 10] = damaged[damaged.length - 10]! ^ 1;
     expect(decodeEntry(damaged, 'p1', 1234, 1700000000123.5)).toBeNull();
     expect(decodeEntry(bytes.subarray(0, bytes.length - 1), 'p1', 1234, 1700000000123.5)).toBeNull();
     expect(decodeEntry(bytes.subarray(0, 20), 'p1', 1234, 1700000000123.5)).toBeNull();
