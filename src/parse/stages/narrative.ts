@@ -316,29 +316,47 @@ const JOINABLE = (() => {
   const flags = new Set(RULES.map((r) => r.pattern.flags.replace(/[gy]/g, '')));
   return flags.size === 1 && !RULES.some((r) => /\\[1-9k]|\(\?<[^=!]/.test(r.pattern.source)) ? [...flags][0]! : null;
 })();
-const ANY_RULE_CACHE = new Map<number, RegExp | null>();
+
+interface RuleGroup {
+  /** The words of its rules (their shared Rule.needs bits). */
+  mask: number;
+  sources: string[];
+  /** The rules' patterns joined into one, built on first use. */
+  joined: RegExp | null;
+}
 
 /**
- * One pattern that matches wherever any rule that may match (by the words the sentence holds) does: most sentences
- * match none, and one test then replaces twenty. Built from RULES themselves, so it follows any edit to them; one
- * per set of words met (a few dozen), cached. Null when nothing can match; undefined when rules cannot be joined.
+ * Rules that need the same words, joined into one pattern per group (about a dozen). A sentence is tried against
+ * the groups whose words it holds: most sentences match none, and a test or two replaces twenty. One pattern per
+ * group rather than per set of words met keeps what V8 compiles small: the per-set patterns (a few dozen, each
+ * holding most rules) cost a fresh process ~20 ms of regex compilation on its first report.
  */
-function anyRuleFor(words: number): RegExp | null | undefined {
-  if (JOINABLE === null) return undefined;
-  let joined = ANY_RULE_CACHE.get(words);
-  if (joined === undefined) {
-    const sources = RULES.filter((_, k) => (RULE_MASKS[k]! & words) !== 0).map((r) => `(?:${r.pattern.source})`);
-    joined = sources.length === 0 ? null : new RegExp(sources.join('|'), JOINABLE);
-    ANY_RULE_CACHE.set(words, joined);
+const RULE_GROUPS: readonly RuleGroup[] = (() => {
+  const groups = new Map<number, RuleGroup>();
+  RULES.forEach((rule, k) => {
+    const mask = RULE_MASKS[k]!;
+    let group = groups.get(mask);
+    if (!group) groups.set(mask, (group = { mask, sources: [], joined: null }));
+    group.sources.push(`(?:${rule.pattern.source})`);
+  });
+  return [...groups.values()];
+})();
+
+/** Whether some rule whose words the sentence holds matches it; undefined when the rules cannot be joined. */
+function anyRuleMatches(words: number, text: string): boolean | undefined {
+  if (JOINABLE === null || !WORDS_FIT) return undefined;
+  for (const group of RULE_GROUPS) {
+    if ((group.mask & words) === 0) continue;
+    group.joined ??= new RegExp(group.sources.join('|'), JOINABLE);
+    if (group.joined.test(text)) return true;
   }
-  return joined;
+  return false;
 }
 
 function mentionsOf(sentence: Sentence): Array<NarrativeMention & { position: number; end: number }> {
   const found: Array<NarrativeMention & { position: number; end: number }> = [];
   const words = wordsIn(sentence.match);
-  const anyRule = anyRuleFor(words);
-  if (anyRule === null || (anyRule !== undefined && !anyRule.test(sentence.match))) return found;
+  if (words === 0 || anyRuleMatches(words, sentence.match) === false) return found;
   for (let k = 0; k < RULES.length; k++) {
     const rule = RULES[k]!;
     if ((RULE_MASKS[k]! & words) === 0) continue;
