@@ -5,26 +5,21 @@
 // truncated data file — a cache must never be able to take the program down. classic-level ships prebuilt
 // binaries inside its npm package, so installing needs no compiler and no download.
 //
-// Never stale: an entry is used only when the file's path, size, modification time, content hash (SHA-1 of
-// the bytes, checked on every load) and the parser version all match, and the entry's own checksum verifies
-// (entry.ts has the format).
+// Never stale: an entry is used only when the parser version matches, the entry's own checksum verifies, and the
+// file is the one parsed: either its bytes have the entry's content hash (SHA-1), or its stamp — size, mtime, ctime,
+// inode — is the entry's and was taken well after the file's last change (entry.ts, isUnchanged; the rule git's
+// index uses), so any write since would show.
 // Anything else — a changed file, a new parser, a damaged entry, a damaged database — means a re-parse.
 import { createHash } from 'node:crypto';
 import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import { ClassicLevel } from 'classic-level';
 import envPaths from 'env-paths';
 import { PARSER_VERSION } from '../parse/version.js';
-import { decodeEntry, type Entry } from './entry.js';
-
-export interface CacheKey {
-  /** Absolute path of the report file. */
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
+import { decodeEntry, readEntry, type Entry } from './entry.js';
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'xxgk');
@@ -75,7 +70,7 @@ export class ParseCache {
   private pending: Array<{ type: 'put'; key: string; value: Uint8Array }> = [];
   private pendingBytes = 0;
   private writing: Promise<void> | null = null;
-  private lookups: Array<{ key: CacheKey; resolve: (c: Entry | null) => void }> = [];
+  private lookups: Array<{ path: string; resolve: (c: Entry | null) => void }> = [];
 
   private constructor(
     private readonly db: ClassicLevel<string, Uint8Array>,
@@ -115,10 +110,13 @@ export class ParseCache {
     }
   }
 
-  /** The cached entry for this file if size, mtime and parser version match; its hash is checked by the caller. */
-  candidate(key: CacheKey): Promise<Entry | null> {
+  /**
+   * The cached entry for this file (absolute path) if it is whole and made by this parser version; whether it still
+   * describes the file (stamp or content hash) is for the caller to decide.
+   */
+  candidate(path: string): Promise<Entry | null> {
     return new Promise((resolve) => {
-      this.lookups.push({ key, resolve });
+      this.lookups.push({ path, resolve });
       // Lookups made in the same turn go to the store as one getMany: one native round trip instead of many.
       if (this.lookups.length === 1) setImmediate(() => void this.runLookups());
     });
@@ -129,15 +127,14 @@ export class ParseCache {
     this.lookups = [];
     let raws: Array<Uint8Array | undefined>;
     try {
-      raws = await this.db.getMany(batch.map((l) => l.key.path));
+      raws = await this.db.getMany(batch.map((l) => l.path));
     } catch {
       raws = batch.map(() => undefined); // an I/O error inside the store: misses, the files are re-parsed
     }
-    batch.forEach((lookup, i) => lookup.resolve(this.decode(lookup.key, raws[i])));
-  }
-
-  private decode(key: CacheKey, raw: Uint8Array | undefined): Entry | null {
-    return raw === undefined ? null : decodeEntry(raw, this.version, key.size, key.mtimeMs);
+    batch.forEach((lookup, i) => {
+      const raw = raws[i];
+      lookup.resolve(raw === undefined ? null : decodeEntry(raw, this.version));
+    });
   }
 
   /** Stores an entry (from `encodeEntry`, for this cache's parser version); written in batches. */
@@ -173,6 +170,40 @@ export class ParseCache {
     return this.writing;
   }
 
+  /**
+   * A folder's index, chunk by chunk in discovery order: the entries of its files as the last load found them,
+   * INDEX_CHUNK files to a value. A warm load reads a few big values instead of one lookup per file. It is only an
+   * accelerator: every entry in it is judged like any other (parser, stamp or hash), a file it lacks is looked up on
+   * its own, and a chunk that is damaged or half-written is simply not used.
+   */
+  async readIndexChunk(root: string, chunk: number): Promise<Array<{ path: string; entry: Entry }>> {
+    let raw: Uint8Array | undefined;
+    try {
+      raw = await this.db.get(indexKey(root, chunk));
+    } catch {
+      return [];
+    }
+    return raw === undefined ? [] : (decodeIndexChunk(raw, this.version) ?? []);
+  }
+
+  /** Stores (or replaces) one chunk of a folder's index; written with the next batch. */
+  putIndexChunk(root: string, chunk: number, files: ReadonlyArray<{ path: string; entry: Uint8Array }>): void {
+    const value = encodeIndexChunk(files);
+    this.pending.push({ type: 'put', key: indexKey(root, chunk), value });
+    this.pendingBytes += value.length;
+    if (this.pendingBytes >= FLUSH_BYTES) void this.flush();
+  }
+
+  /** Removes the index chunks from `from` on (the folder has fewer files than last time). */
+  async trimIndex(root: string, from: number): Promise<void> {
+    await this.flush();
+    try {
+      await this.db.clear({ gte: indexKey(root, from), lt: indexKey(root, Number.MAX_SAFE_INTEGER) });
+    } catch {
+      // a chunk left behind is judged entry by entry; it costs a little reading, never a wrong result
+    }
+  }
+
   async clear(): Promise<void> {
     this.pending = [];
     this.pendingBytes = 0;
@@ -184,6 +215,62 @@ export class ParseCache {
     await this.flush();
     await this.db.close();
   }
+}
+
+/** Files per index chunk: big enough that a warm load makes few reads, small enough to read the first at once. */
+export const INDEX_CHUNK = 1000;
+
+/** Index keys start with \x01, so they never meet a file's key (an absolute path). */
+function indexKey(root: string, chunk: number): string {
+  return `\x01index\x00${root}\x00${String(chunk).padStart(16, '0')}`;
+}
+
+const INDEX_MAGIC = Buffer.from('xxgkix1\n', 'latin1');
+
+/** `xxgkix1\n`, the CRC-32 of the rest, then for each file its path and its entry, each after a 32-bit length. */
+export function encodeIndexChunk(files: ReadonlyArray<{ path: string; entry: Uint8Array }>): Uint8Array {
+  const paths = files.map((f) => Buffer.from(f.path, 'utf8'));
+  let size = INDEX_MAGIC.length + 4;
+  files.forEach((f, i) => (size += 8 + paths[i]!.length + f.entry.length));
+  const out = Buffer.allocUnsafe(size);
+  INDEX_MAGIC.copy(out, 0);
+  let at = INDEX_MAGIC.length + 4;
+  files.forEach((f, i) => {
+    out.writeUInt32LE(paths[i]!.length, at);
+    paths[i]!.copy(out, at + 4);
+    at += 4 + paths[i]!.length;
+    out.writeUInt32LE(f.entry.length, at);
+    out.set(f.entry, at + 4);
+    at += 4 + f.entry.length;
+  });
+  out.writeUInt32LE(crc32(out.subarray(INDEX_MAGIC.length + 4)), INDEX_MAGIC.length);
+  return out;
+}
+
+/**
+ * The entries of an index chunk made by this parser version, or null when the chunk is damaged. The entries are
+ * views into the chunk, not copies; the chunk's CRC stands for theirs.
+ */
+export function decodeIndexChunk(raw: Uint8Array, parser: string): Array<{ path: string; entry: Entry }> | null {
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const body = INDEX_MAGIC.length + 4;
+  if (bytes.length < body || !bytes.subarray(0, INDEX_MAGIC.length).equals(INDEX_MAGIC)) return null;
+  if (crc32(bytes.subarray(body)) !== bytes.readUInt32LE(INDEX_MAGIC.length)) return null;
+  const files: Array<{ path: string; entry: Entry }> = [];
+  let at = body;
+  while (at < bytes.length) {
+    if (at + 4 > bytes.length) return null;
+    const pathLength = bytes.readUInt32LE(at);
+    const path = bytes.toString('utf8', at + 4, at + 4 + pathLength);
+    at += 4 + pathLength;
+    if (at + 4 > bytes.length) return null;
+    const entryLength = bytes.readUInt32LE(at);
+    if (at + 4 + entryLength > bytes.length) return null;
+    const entry = readEntry(raw.subarray(at + 4, at + 4 + entryLength));
+    at += 4 + entryLength;
+    if (entry && entry.parser === parser) files.push({ path, entry });
+  }
+  return files;
 }
 
 /** A new parser makes older caches useless: remove them so they do not pile up. */

@@ -64,10 +64,8 @@ function internMessage(m: { severity: string; message: string; messageZh: string
   m.messageZh = intern(m.messageZh);
 }
 
-export function compactReport(report: Report): Report {
-  report.active = compactRows(report.active);
-  report.applications = compactRows(report.applications);
-  report.reviews = compactRows(report.reviews);
+/** The fields a report's summary holds (entry.ts): anomalies, enumerations, names. */
+export function compactSummary(report: Report): Report {
   for (const a of report.anomalies) {
     a.id = intern(a.id);
     internMessage(a);
@@ -76,38 +74,45 @@ export function compactReport(report: Report): Report {
   // Enumerations (a handful of values): after a thread crossing or JSON.parse each report holds its own copies.
   report.sourceFormat = intern(report.sourceFormat) as Report['sourceFormat'];
   if (report.format) report.format = intern(report.format) as Report['format'];
-  if (report.formatEvidence.cited) report.formatEvidence.cited = intern(report.formatEvidence.cited) as Report['formatEvidence']['cited'];
   report.level = intern(report.level) as Report['level'];
   report.bodyType = intern(report.bodyType) as Report['bodyType'];
   report.script = intern(report.script) as Report['script'];
-  for (const section of report.sections) {
+  if (report.jurisdictionKey) report.jurisdictionKey = intern(report.jurisdictionKey);
+  if (report.jurisdiction) report.jurisdiction = intern(report.jurisdiction);
+  report.encoding = intern(report.encoding);
+  return report;
+}
+
+/** The detail fields (entry.ts DETAIL_KEYS), when they are inflated. */
+export function compactDetail(detail: Partial<Report>): void {
+  if (detail.active !== undefined) detail.active = compactRows(detail.active);
+  if (detail.applications !== undefined) detail.applications = compactRows(detail.applications);
+  if (detail.reviews !== undefined) detail.reviews = compactRows(detail.reviews);
+  if (detail.formatEvidence?.cited) detail.formatEvidence.cited = intern(detail.formatEvidence.cited) as Report['formatEvidence']['cited'];
+  for (const section of detail.sections ?? []) {
     section.key = intern(section.key) as typeof section.key;
     section.title = intern(section.title);
     section.firstLine = intern(section.firstLine);
   }
-  for (const d of report.diagnostics) {
+  for (const d of detail.diagnostics ?? []) {
     d.code = intern(d.code);
     internMessage(d);
   }
-  for (const m of report.narrativeMentions) {
+  for (const m of detail.narrativeMentions ?? []) {
     m.id = intern(m.id) as typeof m.id;
     m.text = intern(m.text);
   }
-  for (const figure of Object.values(report.narrative)) figure.text = intern(figure.text);
-  for (const blank of report.blankCells) {
+  for (const figure of Object.values(detail.narrative ?? {})) figure.text = intern(figure.text);
+  for (const blank of detail.blankCells ?? []) {
     blank.cell = intern(blank.cell);
     blank.token = intern(blank.token);
   }
   // Sentences of the standard template recur across reports.
-  const flags = report.textFlags;
+  const flags = detail.textFlags;
   if (flags) {
     for (const t of flags.templateLeftovers) t.text = intern(t.text);
     for (const p of flags.periodYears) p.text = intern(p.text);
     if (flags.noFeeStatement) flags.noFeeStatement.text = intern(flags.noFeeStatement.text);
   }
-  if (report.legacy) for (const entry of Object.values(report.legacy)) entry.label = intern(entry.label);
-  if (report.jurisdictionKey) report.jurisdictionKey = intern(report.jurisdictionKey);
-  if (report.jurisdiction) report.jurisdiction = intern(report.jurisdiction);
-  report.encoding = intern(report.encoding);
-  return report;
+  if (detail.legacy) for (const entry of Object.values(detail.legacy)) entry.label = intern(entry.label);
 }

@@ -20,6 +20,9 @@ export interface FoundFile {
   file: string;
   size: number;
   mtimeMs: number;
+  /** Change time and inode: with size and mtime, what the parse cache trusts an unread file by (entry.ts). */
+  ctimeMs: number;
+  ino: number;
 }
 
 export type Found = { kind: 'file'; found: FoundFile } | { kind: 'problem'; problem: LoadProblem };
@@ -80,7 +83,7 @@ async function* walk(root: string, dir: string, seen: Set<string>, ancestors: st
     if (stat.isDirectory()) {
       yield* walk(root, full, seen, [...ancestors, real], depth + 1);
     } else if (stat.isFile() && REPORT_EXTENSIONS.has(ext)) {
-      yield { kind: 'file', found: { path: full, file: relative(root, full), size: stat.size, mtimeMs: stat.mtimeMs } };
+      yield { kind: 'file', found: { path: full, file: relative(root, full), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } };
     } else if (stat.isFile() && OTHER_DOCUMENT_EXTENSIONS.has(ext)) {
       yield {
         kind: 'problem',

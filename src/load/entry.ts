@@ -1,33 +1,66 @@
-// A parsed, checked report file in the form the parse cache stores it: one header line and the report's JSON,
-// as UTF-8 bytes. Workers produce entries (parse, per-report checks, hashing and encoding all happen off the main
-// thread, in parse-file.ts); the main thread stores them as they are and decodes each once, for the report it
-// lists. This module stays free of the parser, so a load served from the cache never imports it.
+// A parsed, checked report file in the form the parse cache stores it. Workers produce entries (parse, per-report
+// checks, hashing and encoding all happen off the main thread, in parse-file.ts); the main thread stores them as
+// they are. This module stays free of the parser, so a load served from the cache never imports it.
 //
-// Header: `xxgk1 parser size mtimeMs hash thresholds sum` (tab-separated, ASCII), then '\n', then the JSON.
-// `hash` is the SHA-1 of the file's bytes, `thresholds` the key of the thresholds the stored anomalies were
-// computed with, `sum` the SHA-1 of the JSON bytes, so a damaged entry is never served.
+// An entry is one ASCII header line, then two parts:
+// - the *summary*: the report's JSON with each detail field (tables, sections, narrative, diagnostics… see
+//   DETAIL_KEYS) replaced by 0 — what the list, the search and the review queue need, small and quick to parse;
+// - the *detail*: those fields' JSON, deflated. It is inflated only when something reads one of them (a pane showing
+//   the report, the cross-report checks, JSON output), so a warm load of a big folder parses a tenth of the bytes.
+//
+// Header: `xxgk2 parser size mtimeMs ctimeMs ino readAt hash thresholds summaryLength crc` (tab-separated).
+// `size` … `ino` are the file's stat when it was read and `readAt` the clock just before: together they let a load
+// trust an unchanged file without reading it (see `isUnchanged`). `hash` is the SHA-1 of the file's bytes,
+// `thresholds` the key of the thresholds the stored anomalies were computed with, `crc` the CRC-32 of both parts,
+// so a damaged entry is never served.
 import { createHash } from 'node:crypto';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Report } from '../parse/model.js';
 import type { LoadProblem } from './types.js';
 
-const MAGIC = 'xxgk1';
+const MAGIC = 'xxgk2';
 const NEWLINE = 0x0a;
+const FIELDS = 11;
 
-export interface EntryHeader {
-  parser: string;
+/** The report fields kept deflated until read: everything but what the list and the review queue show. */
+export const DETAIL_KEYS = [
+  'formatEvidence',
+  'sections',
+  'active',
+  'applications',
+  'reviews',
+  'narrative',
+  'narrativeMentions',
+  'legacy',
+  'blankCells',
+  'diagnostics',
+  'textFlags',
+] as const satisfies ReadonlyArray<keyof Report>;
+export type DetailKey = (typeof DETAIL_KEYS)[number];
+const IS_DETAIL: ReadonlySet<string> = new Set(DETAIL_KEYS);
+
+/** What a load knows of a file before reading it (from discovery's stat). */
+export interface FileStamp {
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export interface EntryHeader extends FileStamp {
+  parser: string;
+  /** Date.now() just before the file was read (after its stamp was taken). */
+  readAt: number;
   hash: string;
   thresholds: string;
 }
 
-/** An entry whose header has been read: its JSON (from `body` on) is parsed by `entryReport`. */
+/** An entry whose header has been read; `entryReport` gives its report. */
 export interface Entry extends EntryHeader {
-  /** SHA-1 of the JSON bytes, as the header says. */
-  sum: string;
   bytes: Uint8Array;
-  /** Offset of the JSON in `bytes`. */
-  body: number;
+  /** Offsets of the summary and the detail in `bytes`. */
+  summary: number;
+  detail: number;
 }
 
 /** What parsing one file gives: a problem, or the cache entry of its checked report. */
@@ -37,38 +70,96 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
+/**
+ * A file's timestamps have the clock's coarse granularity (a few milliseconds on Linux, 2 s for FAT's mtime): two
+ * writes within one tick leave the same stamp. A stamp is trusted only when the file had last changed well before it
+ * was read, so any later write must show a later stamp. (Git's index has the same "racily clean" rule.)
+ */
+export const RACY_MS = 3000;
+
+/**
+ * True when the file still has the stamp it had when the entry was made and that stamp can be trusted: then the
+ * bytes are the ones that were parsed, without reading them. A write changes ctime (even one that restores mtime and
+ * size, as `touch -d` or a careful copy do), a replaced file changes inode; anything else is read and hashed.
+ */
+export function isUnchanged(entry: EntryHeader, now: FileStamp): boolean {
+  return (
+    entry.size === now.size &&
+    entry.mtimeMs === now.mtimeMs &&
+    entry.ctimeMs === now.ctimeMs &&
+    entry.ino === now.ino &&
+    Math.max(entry.mtimeMs, entry.ctimeMs) + RACY_MS < entry.readAt
+  );
+}
+
+const encoder = new TextEncoder();
+
 export function encodeEntry(header: EntryHeader, report: Report): Uint8Array {
-  const json = Buffer.from(JSON.stringify(report), 'utf8');
-  const line = `${MAGIC}\t${header.parser}\t${header.size}\t${header.mtimeMs}\t${header.hash}\t${header.thresholds}\t${contentHash(json)}\n`;
+  const summary: Record<string, unknown> = {};
+  const detail: Record<string, unknown> = {};
+  for (const key of Object.keys(report)) {
+    const value = (report as unknown as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (IS_DETAIL.has(key)) {
+      detail[key] = value;
+      summary[key] = 0; // holds the field's place, so the report keeps its key order
+    } else summary[key] = value;
+  }
+  // Level 1: the detail is rarely inflated, and a higher level costs the workers more for 2% smaller entries.
+  return assemble(header, encoder.encode(JSON.stringify(summary)), deflateRawSync(encoder.encode(JSON.stringify(detail)), { level: 1 }));
+}
+
+/** The same entry with a new header (a file re-stamped after its bytes were found unchanged). */
+export function restamp(entry: Entry, header: EntryHeader): Uint8Array {
+  return assemble(header, entry.bytes.subarray(entry.summary, entry.detail), entry.bytes.subarray(entry.detail));
+}
+
+function assemble(header: EntryHeader, summary: Uint8Array, detail: Uint8Array): Uint8Array {
+  const crc = crc32(detail, crc32(summary));
+  const line = [MAGIC, header.parser, header.size, header.mtimeMs, header.ctimeMs, header.ino, header.readAt, header.hash, header.thresholds, summary.length, crc].join('\t') + '\n';
   // One exact-size allocation that owns its ArrayBuffer, so it can be transferred from a worker without a copy.
-  const out = new Uint8Array(line.length + json.length);
+  const out = new Uint8Array(line.length + summary.length + detail.length);
   out.set(Buffer.from(line, 'latin1'), 0);
-  out.set(json, line.length);
+  out.set(summary, line.length);
+  out.set(detail, line.length + summary.length);
   return out;
 }
 
-/** The header and body of an entry this process encoded (a worker's answer): nothing to verify. */
-export function readEntry(bytes: Uint8Array): Entry | null {
+function parseHeader(bytes: Uint8Array): (Entry & { crc: number }) | null {
   const newline = bytes.indexOf(NEWLINE);
   if (newline < 0 || newline > 512) return null;
-  const fields = Buffer.from(bytes.buffer, bytes.byteOffset, newline).toString('latin1').split('\t');
-  if (fields.length !== 7 || fields[0] !== MAGIC || !fields[4] || !fields[5]) return null;
-  return { parser: fields[1]!, size: Number(fields[2]), mtimeMs: Number(fields[3]), hash: fields[4], thresholds: fields[5], sum: fields[6]!, bytes, body: newline + 1 };
+  const f = Buffer.from(bytes.buffer, bytes.byteOffset, newline).toString('latin1').split('\t');
+  if (f.length !== FIELDS || f[0] !== MAGIC) return null;
+  const numbers = [f[2], f[3], f[4], f[5], f[6], f[9], f[10]].map(Number);
+  if (numbers.some((n) => !Number.isFinite(n)) || !f[7] || !f[8]) return null;
+  const [size, mtimeMs, ctimeMs, ino, readAt, summaryLength, crc] = numbers as [number, number, number, number, number, number, number];
+  const summary = newline + 1;
+  const detail = summary + summaryLength;
+  if (detail > bytes.length) return null;
+  return { parser: f[1]!, size, mtimeMs, ctimeMs, ino, readAt, hash: f[7], thresholds: f[8], bytes, summary, detail, crc };
 }
 
-/**
- * A stored entry, or null when it is not a whole, undamaged entry for this parser and this file's size and
- * modification time. Reading the header does not parse the JSON; the checksum is verified here.
- */
-export function decodeEntry(bytes: Uint8Array, parser: string, size: number, mtimeMs: number): Entry | null {
-  const entry = readEntry(bytes);
-  if (!entry || entry.parser !== parser || entry.size !== size || entry.mtimeMs !== mtimeMs) return null;
-  return contentHash(bytes.subarray(entry.body)) === entry.sum ? entry : null;
+/** The header of an entry this process encoded (a worker's answer): nothing to verify. */
+export function readEntry(bytes: Uint8Array): Entry | null {
+  return parseHeader(bytes);
+}
+
+/** A stored entry, or null when it is not a whole, undamaged entry made by this parser. */
+export function decodeEntry(bytes: Uint8Array, parser: string): Entry | null {
+  const entry = parseHeader(bytes);
+  if (!entry || entry.parser !== parser) return null;
+  const crc = crc32(bytes.subarray(entry.detail), crc32(bytes.subarray(entry.summary, entry.detail)));
+  return crc === entry.crc ? entry : null;
 }
 
 const decoder = new TextDecoder('utf-8');
 
-/** The report an entry holds. Throws only on an entry whose checksum matched yet is not JSON (never written so). */
-export function entryReport(entry: Entry): Report {
-  return JSON.parse(decoder.decode(entry.bytes.subarray(entry.body))) as Report;
+/** The summary's fields, the detail fields holding 0. Throws only on an entry that was never written so. */
+export function entrySummary(entry: Entry): Report {
+  return JSON.parse(decoder.decode(entry.bytes.subarray(entry.summary, entry.detail))) as Report;
+}
+
+/** The detail fields. Throws on a damaged detail (never served: the CRC covers it). */
+export function entryDetail(detail: Uint8Array): Partial<Pick<Report, DetailKey>> {
+  return JSON.parse(decoder.decode(inflateRawSync(detail))) as Partial<Pick<Report, DetailKey>>;
 }

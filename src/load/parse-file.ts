@@ -15,13 +15,17 @@ export interface ParseContext {
   thresholds: Thresholds;
 }
 
-/** The per-report anomalies are stored with the report, tagged with the thresholds' key. */
-export async function parseFile(found: FoundFile, bytes: Uint8Array, context: ParseContext): Promise<ParsedFile> {
+/**
+ * The per-report anomalies are stored with the report, tagged with the thresholds' key. `readAt` is the clock just
+ * before the bytes were read (entry.ts, isUnchanged).
+ */
+export async function parseFile(found: FoundFile, bytes: Uint8Array, readAt: number, context: ParseContext): Promise<ParsedFile> {
   const hash = contentHash(bytes); // before parsing: the bytes may be handed to a decoder that keeps views on them
   const item = await parseFoundBytes(found, bytes);
   if (item.kind === 'problem') return item;
   runChecks([item.report], context.thresholds, { crossReport: false });
-  const header = { parser: context.parser, size: found.size, mtimeMs: found.mtimeMs, hash, thresholds: thresholdsKey(context.thresholds) };
+  const { size, mtimeMs, ctimeMs, ino } = found;
+  const header = { parser: context.parser, size, mtimeMs, ctimeMs, ino, readAt, hash, thresholds: thresholdsKey(context.thresholds) };
   return { kind: 'report', entry: encodeEntry(header, item.report) };
 }
 

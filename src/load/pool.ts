@@ -10,6 +10,7 @@ interface Job {
   id: number;
   found: FoundFile;
   bytes: Uint8Array;
+  readAt: number;
 }
 
 interface Pending {
@@ -63,11 +64,11 @@ export class ParsePool {
   }
 
   /** Parses a file's bytes on a worker. The bytes are moved, not copied: the caller must not use them after. */
-  run(found: FoundFile, bytes: Uint8Array): Promise<ParsedFile> {
+  run(found: FoundFile, bytes: Uint8Array, readAt: number): Promise<ParsedFile> {
     if (this.closed) return Promise.reject(new Error('pool closed'));
     const id = this.nextId++;
     const promise = new Promise<ParsedFile>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.queue.push({ id, found, bytes: ownBuffer(bytes) });
+    this.queue.push({ id, found, bytes: ownBuffer(bytes), readAt });
     this.dispatch();
     return promise;
   }

@@ -5,11 +5,12 @@
 import type { Thresholds } from '../parse/checks/thresholds.js';
 import type { Report } from '../parse/model.js';
 import { ParseCache } from './cache.js';
-import { compactReport } from './compact.js';
 import { discover, type FoundFile } from './discover.js';
 import { thresholdsKey } from '../parse/checks/thresholds.js';
-import { contentHash, encodeEntry, entryReport, readEntry, type Entry, type ParsedFile } from './entry.js';
+import { contentHash, encodeEntry, isUnchanged, readEntry, restamp, type Entry, type ParsedFile } from './entry.js';
+import { entryReport } from './lazy-report.js';
 import type { ParseContext } from './parse-file.js';
+import { FolderIndex, type IndexHit } from './folder-index.js';
 import { ParsePool, defaultWorkerCount } from './pool.js';
 import { readFound } from './load.js';
 import type { LoadEvent, LoadItem, LoadProblem } from './types.js';
@@ -39,7 +40,18 @@ const checks = () => (checksModule ??= import('../parse/checks/index.js'));
 const FIRST_ON_MAIN_THREAD = 1;
 
 /** A file's outcome before it is emitted: a problem, or the (cached or new) entry of its checked report. */
-type Outcome = { kind: 'problem'; problem: LoadProblem } | { kind: 'entry'; entry: Entry; path: string; file: string };
+type Outcome =
+  | { kind: 'problem'; problem: LoadProblem }
+  | {
+      kind: 'entry';
+      entry: Entry;
+      path: string;
+      file: string;
+      position: number;
+      /** Where the folder's index had the entry, and whether it is used exactly as stored there. */
+      hit: IndexHit | undefined;
+      unchanged: boolean;
+    };
 
 interface Slot {
   settled: boolean;
@@ -52,6 +64,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   const opened = options.cache === false ? { cache: null, warning: null } : await ParseCache.open(options.cacheDir, options.parserVersion);
   const cache = opened.cache;
   if (opened.warning) options.onNotice?.(opened.warning);
+  const folderIndex = cache ? new FolderIndex(cache, root) : null;
   const workerCount = options.workers ?? defaultWorkerCount();
   let pool: ParsePool | null = null;
   const reports: Report[] = [];
@@ -59,7 +72,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   const window: Slot[] = [];
   // Enough files in flight to keep the workers busy and batch cache lookups; few enough to bound memory.
   const maxInFlight = Math.max(64, workerCount * 8);
-  const stats = { parsed: 0, cached: 0 };
+  const stats = { parsed: 0, cached: 0, unread: 0 };
   let index = 0;
   let done = 0;
   let bytes = 0;
@@ -67,30 +80,44 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   const context: ParseContext = { parser: cache?.version ?? 'uncached', thresholds: options.thresholds };
   const currentThresholds = thresholdsKey(options.thresholds);
 
-  const parse = async (found: FoundFile, bytes: Uint8Array, position: number): Promise<ParsedFile> => {
+  const parse = async (found: FoundFile, bytes: Uint8Array, readAt: number, position: number): Promise<ParsedFile> => {
     // The workers start at the first file that needs parsing (a load from the cache never starts them) and boot
     // while this thread parses the first file itself.
     if (workerCount > 0) pool ??= new ParsePool(workerCount, context);
-    if (position < FIRST_ON_MAIN_THREAD || !pool) return (await parser()).parseFile(found, bytes, context);
+    if (position < FIRST_ON_MAIN_THREAD || !pool) return (await parser()).parseFile(found, bytes, readAt, context);
     // A dead worker costs speed, not a file: parse here instead (the bytes were moved, so read again).
-    return pool.run(found, bytes).catch(async () => {
+    return pool.run(found, bytes, readAt).catch(async () => {
+      const readAgainAt = Date.now();
       const again = await readFound(root, found);
-      return 'problem' in again ? { kind: 'problem' as const, problem: again.problem } : (await parser()).parseFile(found, again.bytes, context);
+      return 'problem' in again ? { kind: 'problem' as const, problem: again.problem } : (await parser()).parseFile(found, again.bytes, readAgainAt, context);
     });
   };
 
-  // Reading happens here (cat-speed sync I/O); hashing only when a cached entry has to be confirmed. Parsing,
-  // checking, hashing and encoding a new entry happen on a worker.
+  // A file whose stamp is the cached entry's, and trustworthy, is not read at all. Otherwise it is read here
+  // (cat-speed sync I/O) and hashed against the entry; a match is re-stamped so the next load need not read it.
+  // Parsing, checking, hashing and encoding a new entry happen on a worker.
   const processOne = async (found: FoundFile, position: number): Promise<Outcome> => {
-    const key = { path: found.path, size: found.size, mtimeMs: found.mtimeMs };
-    const [candidate, read] = await Promise.all([cache ? cache.candidate(key) : null, readFound(root, found)]);
+    const looked = folderIndex?.lookup(found.path, position);
+    const hit = looked instanceof Promise ? await looked : looked;
+    const candidate = hit?.entry ?? (cache ? await cache.candidate(found.path) : null);
+    const outcomeOf = (entry: Entry, unchanged: boolean): Outcome => ({ kind: 'entry', entry, path: found.path, file: found.file, position, hit, unchanged });
+    if (candidate && isUnchanged(candidate, found)) {
+      stats.cached++;
+      stats.unread++;
+      return outcomeOf(candidate, true);
+    }
+    const readAt = Date.now();
+    const read = await readFound(root, found);
     if ('problem' in read) return { kind: 'problem', problem: read.problem };
     if (candidate && candidate.hash === contentHash(read.bytes)) {
       stats.cached++;
-      return { kind: 'entry', entry: candidate, path: found.path, file: found.file };
+      const { size, mtimeMs, ctimeMs, ino } = found;
+      const entry = readEntry(restamp(candidate, { ...candidate, size, mtimeMs, ctimeMs, ino, readAt }))!;
+      cache!.put(found.path, entry.bytes);
+      return outcomeOf(entry, false);
     }
     stats.parsed++;
-    const parsed = await parse(found, read.bytes, position);
+    const parsed = await parse(found, read.bytes, readAt, position);
     if (parsed.kind === 'problem') return parsed;
     if (cache) {
       cache.put(found.path, parsed.entry);
@@ -98,7 +125,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     }
     const entry = readEntry(parsed.entry);
     if (!entry) throw new Error('a freshly encoded entry does not decode');
-    return { kind: 'entry', entry, path: found.path, file: found.file };
+    return outcomeOf(entry, false);
   };
 
   /** The entry's report, its per-report anomalies recomputed (and the entry re-stored) if other thresholds made them. */
@@ -107,15 +134,19 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     report.file = outcome.file; // the same file may be reached from another root
     if (outcome.entry.thresholds !== currentThresholds) {
       (await checks()).runChecks([report], options.thresholds, { crossReport: false });
-      if (cache) cache.put(outcome.path, encodeEntry({ ...outcome.entry, thresholds: currentThresholds }, report));
+      const bytes = encodeEntry({ ...outcome.entry, thresholds: currentThresholds }, report);
+      cache?.put(outcome.path, bytes);
+      outcome.entry = readEntry(bytes)!;
+      outcome.unchanged = false;
     }
+    folderIndex?.add(outcome.position, outcome.path, outcome.entry.bytes, outcome.hit, outcome.unchanged);
     return report;
   };
 
   const toItem = async (outcome: Outcome): Promise<LoadItem> => {
     if (outcome.kind === 'problem') return outcome;
     try {
-      return { kind: 'report', report: compactReport(await reportOf(outcome)) };
+      return { kind: 'report', report: await reportOf(outcome) };
     } catch (err) {
       return { kind: 'problem', problem: internalProblem(outcome.file, err) };
     }
@@ -157,6 +188,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       const head = window.shift()!;
       yield* emit(await toItem(await head.promise), head.size);
     }
+    await folderIndex?.finish(index);
     (await checks()).runChecks(reports, options.thresholds, { crossReport: true, perReport: false });
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {

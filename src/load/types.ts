@@ -15,8 +15,11 @@ export interface Corpus {
   root: string;
   reports: Report[];
   problems: LoadProblem[];
-  /** How many reports were parsed and how many came from the parse cache. */
-  stats?: { parsed: number; cached: number };
+  /**
+   * How many reports were parsed and how many came from the parse cache; `unread` of those were served on their
+   * unchanged stamp without reading the file.
+   */
+  stats?: { parsed: number; cached: number; unread: number };
 }
 
 /**

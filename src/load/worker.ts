@@ -6,8 +6,8 @@ import { parseFile, type ParseContext } from './parse-file.js';
 
 const context = workerData as ParseContext;
 
-parentPort?.on('message', (message: { id: number; found: FoundFile; bytes: Uint8Array }) => {
-  parseFile(message.found, message.bytes, context).then(
+parentPort?.on('message', (message: { id: number; found: FoundFile; bytes: Uint8Array; readAt: number }) => {
+  parseFile(message.found, message.bytes, message.readAt, context).then(
     (item) => parentPort?.postMessage({ id: message.id, item }, item.kind === 'report' ? [item.entry.buffer as ArrayBuffer] : []),
     (err: unknown) => parentPort?.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) }),
   );

@@ -94,7 +94,7 @@ describe('loading a mixed folder', () => {
 });
 
 describe('readStable', () => {
-  const found = { path: '/x/a.txt', file: 'a.txt', size: 3, mtimeMs: 1 };
+  const found = { path: '/x/a.txt', file: 'a.txt', size: 3, mtimeMs: 1, ctimeMs: 1, ino: 1 };
 
   it('re-reads once a file that changed since it was found, and keeps the second read', async () => {
     let reads = 0;

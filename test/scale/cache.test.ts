@@ -4,7 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSyntheticCorpus } from '../../bench/synth.js';
 import { asJson, load, tempDir } from './helpers.js';
-import { parserFingerprint } from '../../src/load/cache.js';
+import { ClassicLevel } from 'classic-level';
+import { INDEX_CHUNK, ParseCache, parserFingerprint } from '../../src/load/cache.js';
+import { RACY_MS } from '../../src/load/entry.js';
 import { PARSER_VERSION } from '../../src/parse/index.js';
 import { DEFAULT_THRESHOLDS } from '../../src/parse/checks/thresholds.js';
 
@@ -22,9 +24,9 @@ describe('parse cache', () => {
     const cacheDir = tempDir('cache-dir');
     await makeSyntheticCorpus(root, 20);
     const first = await load(root, { cacheDir, workers: 0 });
-    expect(first.stats).toEqual({ parsed: 20, cached: 0 });
+    expect(first.stats).toEqual({ parsed: 20, cached: 0, unread: 0 });
     const second = await load(root, { cacheDir, workers: 0 });
-    expect(second.stats).toEqual({ parsed: 0, cached: 20 });
+    expect(second.stats).toEqual({ parsed: 0, cached: 20, unread: 0 });
     expect(asJson(second)).toBe(asJson(first));
   });
 
@@ -34,9 +36,9 @@ describe('parse cache', () => {
     const cacheDir = tempDir('cache-many-dir');
     await makeSyntheticCorpus(root, 300);
     const first = await load(root, { cacheDir, workers: 2 });
-    expect(first.stats).toEqual({ parsed: 300, cached: 0 });
+    expect(first.stats).toEqual({ parsed: 300, cached: 0, unread: 0 });
     const second = await load(root, { cacheDir, workers: 2 });
-    expect(second.stats).toEqual({ parsed: 0, cached: 300 });
+    expect(second.stats).toEqual({ parsed: 0, cached: 300, unread: 0 });
     expect(asJson(second)).toBe(asJson(first));
   });
 
@@ -56,7 +58,7 @@ describe('parse cache', () => {
     await fs.writeFile(target, edited);
     await fs.utimes(target, before.atime, before.mtime);
     const after = await load(root, { cacheDir, workers: 0 });
-    expect(after.stats).toEqual({ parsed: 1, cached: 4 });
+    expect(after.stats).toEqual({ parsed: 1, cached: 4, unread: 0 });
     const fresh = await load(root, { cache: false, workers: 0 });
     expect(asJson(after)).toBe(asJson(fresh));
   });
@@ -68,7 +70,7 @@ describe('parse cache', () => {
     const strict = { ...DEFAULT_THRESHOLDS, correctionRate: 0.05, minDecidedCases: 1 };
     await load(root, { cacheDir, workers: 0 });
     const served = await load(root, { cacheDir, workers: 0, thresholds: strict });
-    expect(served.stats).toEqual({ parsed: 0, cached: 10 });
+    expect(served.stats).toEqual({ parsed: 0, cached: 10, unread: 0 });
     const fresh = await load(root, { cache: false, workers: 0, thresholds: strict });
     const count = (c: typeof fresh) => c.reports.flatMap((r) => r.anomalies).filter((a) => a.id === 'high-correction-rate').length;
     // The stricter limit flags more reports than the default one did; the cached run must show exactly those.
@@ -84,7 +86,7 @@ describe('parse cache', () => {
     await makeSyntheticCorpus(root, 4);
     await load(root, { cacheDir, workers: 0, parserVersion: 'old' });
     const next = await load(root, { cacheDir, workers: 0, parserVersion: 'new' });
-    expect(next.stats).toEqual({ parsed: 4, cached: 0 });
+    expect(next.stats).toEqual({ parsed: 4, cached: 0, unread: 0 });
     expect(await fs.readdir(cacheDir)).toEqual(['parse-vnew']);
   });
 
@@ -144,5 +146,72 @@ describe('parse cache', () => {
     const after = await load(root, { cacheDir, workers: 0 });
     expect(after.reports).toHaveLength(400);
     expect(asJson(after)).toBe(asJson(fresh));
+  });
+
+  it('trusts an old file by its unchanged stamp without reading it, and reads it again once anything about it changes', async () => {
+    const root = tempDir('cache-stamp');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 6);
+    // Fresh files are "racy" (changed within the timestamp granularity of their reading): wait until they are not.
+    await new Promise((r) => setTimeout(r, RACY_MS + 300));
+    await load(root, { cacheDir, workers: 0 });
+    const served = await load(root, { cacheDir, workers: 0 });
+    expect(served.stats).toEqual({ parsed: 0, cached: 6, unread: 6 });
+    expect(asJson(served)).toBe(asJson(await load(root, { cache: false, workers: 0 })));
+
+    const [folder] = await fs.readdir(root);
+    const [edited, touched] = (await fs.readdir(path.join(root, folder!))).sort().map((f) => path.join(root, folder!, f));
+    // Same size, mtime put back: only ctime tells.
+    const before = await fs.stat(edited!);
+    await fs.writeFile(edited!, (await fs.readFile(edited!, 'utf8')).replace('测试0号', '测验0号'));
+    await fs.utimes(edited!, before.atime, before.mtime);
+    const afterEdit = await load(root, { cacheDir, workers: 0 });
+    expect(afterEdit.stats).toEqual({ parsed: 1, cached: 5, unread: 5 });
+    expect(asJson(afterEdit)).toBe(asJson(await load(root, { cache: false, workers: 0 })));
+
+    // A new mtime over the same bytes: read and hashed, not parsed. The edited file is read too: it changed
+    // moments before the last load read it, so its stamp is not trusted yet.
+    await fs.utimes(touched!, new Date(), new Date());
+    const afterTouch = await load(root, { cacheDir, workers: 0 });
+    expect(afterTouch.stats).toEqual({ parsed: 0, cached: 6, unread: 4 });
+    expect(asJson(afterTouch)).toBe(asJson(afterEdit));
+  });
+
+  it('loads correctly past a damaged or outdated folder index', async () => {
+    const root = tempDir('cache-index');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, INDEX_CHUNK + 50);
+    await load(root, { cacheDir, workers: 2 });
+    // Files added to the first folder shift the later folders' files to other positions in the index.
+    const [folder] = await fs.readdir(root);
+    for (const name of ['report-aaaa.txt', 'report-aaab.txt']) {
+      await fs.copyFile(path.join(root, folder!, 'report-000001.txt'), path.join(root, folder!, name));
+    }
+    const shifted = await load(root, { cacheDir, workers: 2 });
+    // (How many are served unread depends on how long ago the first load read them: not asserted.)
+    expect(shifted.stats).toMatchObject({ parsed: 2, cached: INDEX_CHUNK + 50 });
+    const fresh = await load(root, { cache: false, workers: 2 });
+    expect(asJson(shifted)).toBe(asJson(fresh));
+    // The index now lists the folder as found, in discovery order, a chunk per INDEX_CHUNK files.
+    const { cache } = await ParseCache.open(cacheDir);
+    const chunks0 = await cache!.readIndexChunk(root, 0);
+    const chunks1 = await cache!.readIndexChunk(root, 1);
+    await cache!.close();
+    expect([chunks0.length, chunks1.length]).toEqual([INDEX_CHUNK, 52]);
+    expect(chunks1.at(-1)!.path).toBe(path.join(root, 'region-0002', 'report-001049.txt'));
+    // Garble every index chunk in place: the per-file entries still serve.
+    const db = new ClassicLevel<string, Uint8Array>(path.join(cacheDir, `parse-v${parserFingerprint()}`), { keyEncoding: 'utf8', valueEncoding: 'view' });
+    let chunks = 0;
+    for await (const [key, value] of db.iterator({ gte: '\x01', lt: '\x02' })) {
+      chunks++;
+      const garbled = value.slice();
+      garbled.fill(0x5a, 40, 4000);
+      await db.put(key, garbled);
+    }
+    await db.close();
+    expect(chunks).toBe(2);
+    const damaged = await load(root, { cacheDir, workers: 2 });
+    expect(damaged.stats).toMatchObject({ parsed: 0, cached: INDEX_CHUNK + 52 });
+    expect(asJson(damaged)).toBe(asJson(fresh));
   });
 });

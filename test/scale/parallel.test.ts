@@ -11,6 +11,6 @@ describe('parallel parsing', () => {
     expect(serial.reports).toHaveLength(60);
     expect(parallel.reports.map((r) => r.file)).toEqual(serial.reports.map((r) => r.file));
     expect(asJson(parallel)).toBe(asJson(serial));
-    expect(parallel.stats).toEqual({ parsed: 60, cached: 0 });
+    expect(parallel.stats).toEqual({ parsed: 60, cached: 0, unread: 0 });
   });
 });

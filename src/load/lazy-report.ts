@@ -1,0 +1,93 @@
+// A report built from a cache entry's summary, whose detail fields (tables, sections, narrative, diagnostics…)
+// stay deflated until something reads one of them. A warm load of a big folder then parses only the summaries, and
+// keeps each detail as ~3 KB of bytes instead of ~5 KB of objects.
+//
+// The detail fields are own, enumerable accessors in the report's own key order, so the report is an ordinary
+// object to every consumer: JSON.stringify, spread and equality see the same fields as a parsed report's. The first
+// read or write of any of them inflates the detail and turns all of them into plain data properties.
+import type { Report } from '../parse/model.js';
+import { compactDetail, compactSummary } from './compact.js';
+import { DETAIL_KEYS, entryDetail, entrySummary, type DetailKey, type Entry } from './entry.js';
+
+const DETAIL = Symbol('xxgk.detail');
+type LazyReport = Report & { [DETAIL]?: Uint8Array };
+
+/** What a detail field holds when the detail cannot be inflated (never expected: the entry's CRC covers it). */
+function emptyDetail(): Pick<Report, Exclude<DetailKey, 'textFlags'>> {
+  return {
+    formatEvidence: { labels2019: false, labels2021: false, otherHasSubRows: null, cited: null },
+    sections: [],
+    active: null,
+    applications: null,
+    reviews: null,
+    narrative: {},
+    narrativeMentions: [],
+    legacy: null,
+    blankCells: [],
+    diagnostics: [
+      { code: 'cache-damaged', severity: 'error', line: null, message: 'the cached details of this report could not be read; clear the cache (xxgk cache clear) and load again', messageZh: '缓存中此报告的详细内容无法读取，请清除缓存（xxgk cache clear）后重新加载' },
+    ],
+  };
+}
+
+function materialize(report: LazyReport): void {
+  const bytes = report[DETAIL];
+  report[DETAIL] = undefined;
+  let detail: Partial<Report>;
+  try {
+    if (!bytes) throw new Error('no detail');
+    detail = entryDetail(bytes);
+    compactDetail(detail);
+  } catch {
+    detail = emptyDetail();
+  }
+  for (const key of DETAIL_KEYS) {
+    if (!Object.getOwnPropertyDescriptor(report, key)?.get) continue;
+    // Redefining an existing key keeps its place in the key order.
+    Object.defineProperty(report, key, { value: detail[key], writable: true, enumerable: true, configurable: true });
+  }
+}
+
+const descriptors = new Map<string, PropertyDescriptorMap>();
+
+/** One shared descriptor map per set of detail keys (in practice one or two per folder). */
+function descriptorsFor(keys: readonly DetailKey[]): PropertyDescriptorMap {
+  const id = keys.join(',');
+  let map = descriptors.get(id);
+  if (!map) {
+    map = {};
+    for (const key of keys) {
+      map[key] = {
+        enumerable: true,
+        configurable: true,
+        get(this: LazyReport) {
+          materialize(this);
+          return this[key];
+        },
+        set(this: LazyReport, value: unknown) {
+          materialize(this);
+          (this as unknown as Record<string, unknown>)[key] = value;
+        },
+      };
+    }
+    descriptors.set(id, map);
+  }
+  return map;
+}
+
+/** The report an entry holds, its detail left deflated until read. Throws only on an entry never written so. */
+export function entryReport(entry: Entry): Report {
+  const report = compactSummary(entrySummary(entry)) as LazyReport;
+  const record = report as unknown as Record<string, unknown>;
+  const keys = DETAIL_KEYS.filter((key) => record[key] === 0);
+  if (keys.length === 0) return report;
+  Object.defineProperties(report, descriptorsFor(keys));
+  // A copy of just the detail: the entry's header and summary need not stay in memory with it.
+  Object.defineProperty(report, DETAIL, { value: entry.bytes.slice(entry.detail), writable: true, enumerable: false, configurable: true });
+  return report;
+}
+
+/** True while the report's detail is still deflated (for tests and memory accounting). */
+export function isDeflated(report: Report): boolean {
+  return (report as LazyReport)[DETAIL] !== undefined;
+}
