@@ -11,6 +11,7 @@
 // fingerprint, and a Settings object passed in by the CLI must be the CLI's own class.
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +44,26 @@ const withoutInkDevtools = {
   },
 };
 
+/**
+ * Yoga (Ink's layout engine) is WebAssembly embedded as a base64 data: URL. Its Emscripten loader fetches that URL
+ * with fetch() whenever fetch exists, and the first call to Node's fetch loads undici, Node's whole HTTP client:
+ * ~30 ms before the explorer's first frame. Told that fetch is not there, the loader decodes the same bytes itself.
+ * If a Yoga release changes the loader so this no longer matches, the build warns and the bundle works as before.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/].*yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // getBinaryPromise: `return wasmBinary || typeof fetch != "function" ? decode the data: URL : fetch(it)`.
+      const check = '"function"!=typeof fetch?Promise.resolve()';
+      const count = source.split(check).length - 1;
+      if (count !== 1) return { contents: source, loader: 'js', warnings: [{ text: `yoga-layout's wasm loader changed (${count} matches): it will load undici` }] };
+      return { contents: source.replace(check, '!0?Promise.resolve()'), loader: 'js' };
+    });
+  },
+};
+
 export async function bundleViews() {
   statSync(entry); // a clear error if tsc has not run
   await build({
@@ -61,7 +82,7 @@ export async function bundleViews() {
     logOverride: { 'assign-to-define': 'silent' },
     // The bundled CommonJS packages (react, react-reconciler, …) call require() for Node built-ins.
     banner: { js: "import { createRequire as __xxgkCreateRequire } from 'node:module'; const require = __xxgkCreateRequire(import.meta.url);" },
-    plugins: [keepDistImportsExternal, withoutInkDevtools],
+    plugins: [keepDistImportsExternal, withoutInkDevtools, yogaWithoutFetch],
     logLevel: 'warning',
   });
 }

@@ -1,9 +1,8 @@
 // Command-line flags → a validated plan. Pure: no I/O, so every bad value is tested without spawning.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Level, Severity, FormatGeneration } from '../parse/model.js';
-import { SETTINGS, type Lang } from '../settings/settings.js';
+import { SETTINGS, type Lang } from '../settings/registry.js';
 import type { Thresholds } from '../parse/checks/thresholds.js';
-import { RULES } from '../parse/checks/registry.js';
 
 export type OutputFormat = 'json' | 'jsonl' | 'csv' | 'csv-wide' | 'summary';
 export type Mode = 'reports' | 'stats' | 'check';
@@ -46,8 +45,14 @@ export class UsageError extends Error {}
 export const LEVELS: readonly Level[] = ['province', 'prefecture', 'county', 'district', 'department', 'unknown'];
 export const FORMAT_GENERATIONS: readonly FormatGeneration[] = ['2021', '2019', 'legacy'];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-/** The anomaly ids --has-anomaly accepts: the rule catalog (docs/format.md §9). */
-export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+/**
+ * The anomaly ids --has-anomaly accepts: the rule catalog (docs/format.md §9), for parseCommandLine. Only a flag can
+ * need them, so `xxgk` and `xxgk DIR` (the explorer) do not load the rule modules before the first frame.
+ */
+export async function ruleIdsFor(argv: readonly string[]): Promise<readonly string[]> {
+  if (!argv.some((arg) => arg.startsWith('-'))) return [];
+  return (await import('../parse/checks/registry.js')).RULES.map((r) => r.id);
+}
 
 /** Per-run threshold flags, each validated by the setting it overrides. */
 export const THRESHOLD_FLAGS: ReadonlyArray<{ flag: string; setting: string; field: keyof Thresholds }> = [
@@ -85,7 +90,7 @@ export const FLAG_NAMES: readonly string[] = Object.keys(OPTIONS);
 
 // parseArgs has no optional values: `--csv` alone means long form and `--has-anomaly` alone means any.
 // They are rewritten to `--flag=value` first, taking the next word only when it is a value they accept.
-function withOptionalValues(argv: readonly string[]): string[] {
+function withOptionalValues(argv: readonly string[], ruleIds: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -100,7 +105,7 @@ function withOptionalValues(argv: readonly string[]): string[] {
         i++;
       } else out.push('--csv=long');
     } else if (arg === '--has-anomaly' || arg === '-a') {
-      if (next !== undefined && looksLikeAnomalyFilter(next)) {
+      if (next !== undefined && looksLikeAnomalyFilter(next, ruleIds)) {
         out.push(`--has-anomaly=${next}`);
         i++;
       } else out.push('--has-anomaly=');
@@ -111,16 +116,17 @@ function withOptionalValues(argv: readonly string[]): string[] {
 
 // A DIR may follow a bare --has-anomaly: only a severity, a catalog rule id or a rule-shaped word
 // (late-publicaton, a typo to be reported) is taken as its value.
-function looksLikeAnomalyFilter(word: string): boolean {
-  return SEVERITIES.includes(word as Severity) || word === 'any' || RULE_IDS.includes(word) || /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(word);
+function looksLikeAnomalyFilter(word: string, ruleIds: readonly string[]): boolean {
+  return SEVERITIES.includes(word as Severity) || word === 'any' || ruleIds.includes(word) || /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(word);
 }
 
-export function parseCommandLine(argv: readonly string[]): Command {
+/** `ruleIds`: from ruleIdsFor(argv). */
+export function parseCommandLine(argv: readonly string[], ruleIds: readonly string[]): Command {
   if (argv[0] === 'config') return parseConfig(argv.slice(1));
   if (argv[0] === 'cache') return parseCache(argv.slice(1));
   let parsed;
   try {
-    parsed = parseArgs({ args: withOptionalValues(argv), options: OPTIONS, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: withOptionalValues(argv, ruleIds), options: OPTIONS, strict: true, allowPositionals: true });
   } catch (err) {
     throw new UsageError(describeParseError(err));
   }
@@ -166,7 +172,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         years: str('year') === undefined ? null : parseYears(str('year')!),
         levels: str('level') === undefined ? null : parseList('--level', str('level')!, LEVELS),
         formats: str('format-gen') === undefined ? null : parseList('--format-gen', str('format-gen')!, FORMAT_GENERATIONS),
-        hasAnomaly: str('has-anomaly') === undefined ? undefined : parseHasAnomaly(str('has-anomaly')!),
+        hasAnomaly: str('has-anomaly') === undefined ? undefined : parseHasAnomaly(str('has-anomaly')!, ruleIds),
       },
       failOn: (failOn as Severity | undefined) ?? 'error',
       failOnAnomalies: mode === 'check' || failOn !== undefined,
@@ -206,12 +212,12 @@ function parseList<T extends string>(flag: string, raw: string, allowed: readonl
   return items as T[];
 }
 
-function parseHasAnomaly(raw: string): Selection['hasAnomaly'] {
+function parseHasAnomaly(raw: string, ruleIds: readonly string[]): Selection['hasAnomaly'] {
   if (raw === '' || raw === 'any') return 'any';
   if (SEVERITIES.includes(raw as Severity)) return raw as Severity;
-  if (RULE_IDS.includes(raw)) return { rule: raw };
+  if (ruleIds.includes(raw)) return { rule: raw };
   // A misspelt rule would silently match nothing: say so, with the nearest id.
-  const near = closest(raw, RULE_IDS);
+  const near = closest(raw, ruleIds);
   throw new UsageError(`--has-anomaly: unknown rule "${raw}"${near ? ` (did you mean ${near}?)` : ''}; expected error, warning, info or a rule id of docs/anomalies.md`);
 }
 

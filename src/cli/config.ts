@@ -1,5 +1,6 @@
 // `xxgk config get|set|list|path` over the settings registry.
-import { SETTINGS, type Lang, type Settings } from '../settings/settings.js';
+import { SETTINGS, type Lang } from '../settings/registry.js';
+import type { Settings } from '../settings/settings.js';
 import { table } from './stats.js';
 
 export interface ConfigResult {

@@ -1,5 +1,5 @@
 // `xxgk --help`. Kept in English and Chinese side by side: a script author reads it once.
-import { SETTINGS } from '../settings/settings.js';
+import { SETTINGS } from '../settings/registry.js';
 import { THRESHOLD_FLAGS } from './args.js';
 
 export function helpText(version: string): string {

@@ -1,31 +1,21 @@
 #!/usr/bin/env node
 // Entry point: flags → load → select → one output. Data goes to stdout, messages to stderr, never a stack trace.
-// Ink and React are imported only when the explorer starts, so scripted runs stay light.
+// Ink and React are imported only when the explorer starts, so scripted runs stay light; the output formats only for
+// scripted runs (scripted.ts), and conf only to write settings (src/settings/lazy.ts), so the explorer starts light.
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPORT_EXTENSIONS } from '../load/discover.js';
 import { clearCacheDir, defaultCacheDir } from '../load/cache.js';
 import { prefetch } from '../load/prefetch.js';
 import { loadFolder } from '../load/session.js';
-import type { LoadEvent } from '../load/types.js';
-import type { Report } from '../parse/model.js';
-import { sanitizeInline } from '../parse/sanitize.js';
-import { defaultLang, Settings, type Lang } from '../settings/settings.js';
-import { parseCommandLine, UsageError, type RunOptions } from './args.js';
-import { ANSI_PAINT, CHECK_CSV_HEADER, NO_PAINT, anomalyRecords, checkBlock, checkCsvRows, failsOn, tally, tallyLine } from './check.js';
-import { runConfig } from './config.js';
-import { LONG_HEADER, csvLine, longRows, wideHeader, wideRow } from './csv.js';
-import { helpText } from './help.js';
-import { fieldFilter, reportFilter, type SearchModule } from './select.js';
+import type { Thresholds } from '../parse/checks/thresholds.js';
+import { LazySettings } from '../settings/lazy.js';
+import { defaultLang, type Lang } from '../settings/registry.js';
+import { parseCommandLine, ruleIdsFor, UsageError, type RunOptions } from './args.js';
+import { holdAfter, signal } from './hold.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
-import { computeStats, statsCsv, statsText } from './stats.js';
-import { formatSummary } from './summary.js';
 
 export const SAMPLE_CORPUS = fileURLToPath(new URL('../../corpus/sample', import.meta.url));
-
-/** What the explorer (src/views/index.tsx) takes; declared here too so the CLI compiles without it. */
-const BOM = '\uFEFF';
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -61,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onInterrupt);
   let command;
   try {
-    command = parseCommandLine(argv);
+    command = parseCommandLine(argv, await ruleIdsFor(argv));
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`xxgk: ${err.message} (see xxgk --help)\n`);
@@ -70,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   if (command.kind === 'help') {
+    const { helpText } = await import('./help.js');
     process.stdout.write(helpText(version()));
     return 0;
   }
@@ -78,14 +69,17 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command.kind === 'cache') return runCache(command.action);
-  const settings = new Settings();
   if (command.kind === 'config') {
+    const [{ Settings }, { runConfig }] = await Promise.all([import('../settings/settings.js'), import('./config.js')]);
+    const settings = new Settings();
     const lang = command.lang ?? defaultLang(settings.get('lang'));
     const result = runConfig(settings, command.action, command.key, command.value, lang);
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
     return result.code;
   }
+  // Read without conf: see src/settings/lazy.ts.
+  const settings = new LazySettings();
   try {
     return await run(command.options, settings);
   } catch (err) {
@@ -102,7 +96,7 @@ function hasSelection(o: RunOptions): boolean {
   return s.query !== null || s.years !== null || s.levels !== null || s.formats !== null || s.hasAnomaly !== undefined;
 }
 
-async function run(options: RunOptions, settings: Settings): Promise<number> {
+async function run(options: RunOptions, settings: LazySettings): Promise<number> {
   const lang = options.lang ?? defaultLang(settings.get('lang'));
   const thresholds = { ...settings.thresholds(), ...options.thresholdOverrides };
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -113,8 +107,11 @@ async function run(options: RunOptions, settings: Settings): Promise<number> {
 
   if (explorer) {
     // Loading starts now and runs while Ink and React are imported (imported here, not at the top: scripted runs
-    // never load them), so the explorer's first frame already has reports to list.
-    const events = prefetch(loadFolder(dir, { thresholds, cache: options.cache }));
+    // never load them), so the explorer's first frame already has reports to list: a first screenful of them, then
+    // loading waits until the explorer is drawn (see hold.ts).
+    const shown = signal();
+    const firstScreen = Math.max(FIRST_SCREEN_REPORTS, process.stdout.rows ?? 0);
+    const events = prefetch(holdAfter(loadFolder(dir, { thresholds, cache: options.cache }), firstScreen, shown.promise));
     const { runTui } = await importExplorer();
     // Written once the explorer is on screen (or when it closes, if sooner): a settings-file write is not worth
     // delaying the first frame for.
@@ -122,17 +119,20 @@ async function run(options: RunOptions, settings: Settings): Promise<number> {
     const rememberLater = setTimeout(remember, 1000);
     process.off('SIGINT', onInterrupt);
     const color = wantsColor(process.env, options.noColor, true);
-    const code = await runTui({ root: dir, events, settings, lang, color });
+    const code = await runTui({ root: dir, events, settings, lang, color, onShown: shown.fire }).finally(shown.fire);
     clearTimeout(rememberLater);
     remember();
+    await settings.settled();
     // Quitting mid-load may leave parse workers finishing a file: the explorer is closed, so end now.
     process.exit(code);
   }
 
+  const { produce } = await import('./scripted.js');
   const sink = options.output ? await openFile(options.output, lang) : stdoutSink();
   activeSink = sink;
   try {
-    const code = await produce(options, dir, thresholds, lang, sink);
+    const color = options.output === null && wantsColor(process.env, options.noColor, process.stdout.isTTY === true);
+    const code = await produce(options, dir, thresholds, lang, color, sink);
     if (!sink.closed) await sink.finish();
     return code;
   } catch (err) {
@@ -155,13 +155,14 @@ const once = (f: () => void) => {
 };
 
 /** The folder the explorer opens next time without an argument; a read-only config directory must not stop it. */
-function rememberFolder(settings: Settings, dir: string): void {
-  try {
-    settings.set('lastFolder', dir);
-  } catch {
+function rememberFolder(settings: LazySettings, dir: string): void {
+  settings.set('lastFolder', dir).catch(() => {
     // Not remembered: the explorer works the same.
-  }
+  });
 }
+
+/** Reports loaded before the explorer's first frame, at least: a taller terminal gets one per row. */
+const FIRST_SCREEN_REPORTS = 50;
 
 type ExplorerModule = typeof import('../views/index.js');
 
@@ -177,107 +178,6 @@ async function importExplorer(): Promise<ExplorerModule> {
   const [bundled, views] = await Promise.all([fs.stat(bundle).catch(() => null), fs.stat(compiled).catch(() => null)]);
   const fresh = bundled !== null && (views === null || bundled.mtimeMs >= views.mtimeMs);
   return fresh ? ((await import(bundle.href)) as ExplorerModule) : import('../views/index.js');
-}
-
-async function produce(options: RunOptions, dir: string, thresholds: ReturnType<Settings['thresholds']>, lang: Lang, sink: Sink): Promise<number> {
-  const format = options.format ?? 'summary';
-  const color = options.output === null && wantsColor(process.env, options.noColor, process.stdout.isTTY === true);
-  const toFile = options.output !== null;
-  const perReport = options.mode === 'reports' && (format === 'jsonl' || format === 'csv' || format === 'csv-wide');
-  // --has-anomaly must see the cross-report anomalies (duplicate-report, missing-year…), which exist only once the
-  // whole folder is loaded: then these outputs are written at the end, in folder order, instead of streamed.
-  const streamed = perReport && options.selection.hasAnomaly === undefined;
-  const searchModule: SearchModule | null = options.selection.query ? await import('../search/index.js') : null;
-  const accept = reportFilter(options.selection, searchModule);
-  const progress = progressLine(lang);
-
-  if (options.mode === 'reports' && format === 'csv') await sink.write((toFile ? BOM : '') + csvLine(LONG_HEADER));
-  if (options.mode === 'reports' && format === 'csv-wide') await sink.write((toFile ? BOM : '') + wideHeader());
-
-  const line = (r: Report) => (format === 'jsonl' ? JSON.stringify(r) + '\n' : format === 'csv' ? longRows(r) : wideRow(r));
-  let reports: Report[] = [];
-  let problems = 0;
-  for await (const event of loadFolder(dir, { thresholds, cache: options.cache })) {
-    if (event.kind === 'problem') {
-      problems++;
-      progress.clear();
-      // A file name is report-controlled text too (a name may hold an escape sequence).
-      const message = lang === 'zh' ? event.problem.messageZh : event.problem.message;
-      process.stderr.write(`xxgk: ${sanitizeInline(event.problem.file)}: ${sanitizeInline(message)}\n`);
-    } else if (event.kind === 'progress') {
-      progress.update(event.done);
-    } else if (event.kind === 'report' && streamed && accept(event.report)) {
-      await sink.write(line(event.report));
-      if (sink.closed) break; // the reader is gone (| head): nothing more to do
-    } else if (event.kind === 'done') {
-      reports = event.corpus.reports;
-    }
-  }
-  progress.clear();
-  if (sink.closed) return 0;
-
-  const selected = select(reports, options, searchModule);
-  if (reports.length === 0) {
-    process.stderr.write(await noReportsMessage(dir, problems, lang));
-  } else if (selected.length === 0) {
-    process.stderr.write(lang === 'zh' ? `xxgk: 没有符合条件的报告（共 ${reports.length} 份）\n` : `xxgk: no report matches the selection (of ${reports.length})\n`);
-  }
-
-  if (options.mode === 'stats') {
-    const stats = computeStats(selected);
-    if (format === 'json') await sink.write(JSON.stringify(stats, null, 2) + '\n');
-    else if (format === 'csv') await sink.write((toFile ? BOM : '') + statsCsv(stats));
-    else await sink.write(statsText(stats, lang));
-  } else if (options.mode === 'check') {
-    await writeCheck(selected, format, lang, color, toFile, sink);
-  } else if (perReport && !streamed) {
-    for (const r of reports) {
-      if (!accept(r)) continue;
-      await sink.write(line(r));
-      if (sink.closed) break;
-    }
-  } else if (format === 'json') {
-    await writeJsonArray(selected, sink);
-  } else if (format === 'summary') {
-    await sink.write(formatSummary(selected, lang));
-  }
-
-  if (selected.length === 0) return 1;
-  if (options.failOnAnomalies && failsOn(selected, options.failOn)) return 1;
-  return 0;
-}
-
-/** The selection over the finished corpus; with -q, ranked best first like the explorer's list. */
-function select(reports: Report[], options: RunOptions, searchModule: SearchModule | null): Report[] {
-  const byFields = reports.filter(fieldFilter(options.selection));
-  const query = options.selection.query;
-  return query && searchModule ? searchModule.search(searchModule.buildSearchIndex(byFields), query) : byFields;
-}
-
-async function writeJsonArray(reports: readonly Report[], sink: Sink): Promise<void> {
-  // Element by element: ten thousand reports would make one string of hundreds of megabytes.
-  await sink.write('[');
-  for (let i = 0; i < reports.length && !sink.closed; i++) await sink.write((i === 0 ? '\n' : ',\n') + JSON.stringify(reports[i]));
-  await sink.write(reports.length ? '\n]\n' : ']\n');
-}
-
-async function writeCheck(selected: Report[], format: string, lang: Lang, color: boolean, toFile: boolean, sink: Sink): Promise<void> {
-  const summary = tallyLine(tally(selected), lang);
-  if (format === 'json') {
-    await sink.write(JSON.stringify(selected.flatMap(anomalyRecords), null, 2) + '\n');
-    process.stderr.write(summary);
-  } else if (format === 'jsonl') {
-    for (const r of selected) for (const a of anomalyRecords(r)) await sink.write(JSON.stringify(a) + '\n');
-    process.stderr.write(summary);
-  } else if (format === 'csv' || format === 'csv-wide') {
-    await sink.write((toFile ? BOM : '') + csvLine(CHECK_CSV_HEADER));
-    for (const r of selected) await sink.write(checkCsvRows(r));
-    process.stderr.write(summary);
-  } else {
-    const paint = color ? ANSI_PAINT : NO_PAINT;
-    const blocks = selected.map((r) => checkBlock(r, lang, paint)).filter((b) => b.length > 0);
-    await sink.write(blocks.join('\n') + (blocks.length ? '\n' : '') + summary);
-  }
 }
 
 async function assertReadableFolder(dir: string, lang: Lang): Promise<void> {
@@ -296,15 +196,6 @@ async function assertReadableFolder(dir: string, lang: Lang): Promise<void> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(code === 'EACCES' || code === 'EPERM' ? (zh ? `没有读取权限：${dir}` : `permission denied: ${dir}`) : `${zh ? '无法读取' : 'cannot read'} ${dir}: ${code}`);
   }
-}
-
-async function noReportsMessage(dir: string, problems: number, lang: Lang): Promise<string> {
-  const entries = await fs.readdir(dir).catch(() => []);
-  const zh = lang === 'zh';
-  if (entries.length === 0) return zh ? `xxgk: 文件夹是空的：${dir}\n` : `xxgk: the folder is empty: ${dir}\n`;
-  if (problems > 0) return zh ? `xxgk: ${dir} 中的报告都无法读取\n` : `xxgk: no report in ${dir} could be read\n`;
-  const kinds = [...REPORT_EXTENSIONS].join(' ');
-  return zh ? `xxgk: ${dir} 中没有报告文件（${kinds}）\n` : `xxgk: no report files (${kinds}) in ${dir}\n`;
 }
 
 async function openFile(target: string, lang: Lang): Promise<Sink> {
@@ -350,31 +241,11 @@ async function runCache(action: 'clear' | 'path'): Promise<number> {
   return 0;
 }
 
-async function rememberedFolder(settings: Settings): Promise<string | null> {
+async function rememberedFolder(settings: LazySettings): Promise<string | null> {
   const last = settings.get('lastFolder');
   if (typeof last !== 'string') return null;
   const stat = await fs.stat(last).catch(() => null);
   return stat?.isDirectory() ? last : null;
-}
-
-/** A "reading N files…" line on stderr when it is a terminal, redrawn at most a few times a second. */
-function progressLine(lang: Lang): { update: (done: number) => void; clear: () => void } {
-  const tty = process.stderr.isTTY === true;
-  let last = 0;
-  let shown = false;
-  return {
-    update(done) {
-      const now = Date.now();
-      if (!tty || now - last < 150) return;
-      last = now;
-      shown = true;
-      process.stderr.write(`\r${lang === 'zh' ? `正在读取… ${done} 个文件` : `reading… ${done} files`}\u001b[K`);
-    },
-    clear() {
-      if (shown) process.stderr.write('\r\u001b[K');
-      shown = false;
-    },
-  };
 }
 
 const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await fs.realpath(process.argv[1]).catch(() => process.argv[1]));

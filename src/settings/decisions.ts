@@ -8,7 +8,7 @@
 // silently overwritten.
 import * as nodeFs from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Settings } from './settings.js';
+import { settingsPath } from './registry.js';
 
 export type DecisionStatus = 'confirmed' | 'dismissed';
 
@@ -97,7 +97,7 @@ function isMissing(err: unknown): boolean {
 }
 
 export function defaultDecisionsDir(): string {
-  return dirname(new Settings().path);
+  return dirname(settingsPath());
 }
 
 export class DecisionStore {

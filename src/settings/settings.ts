@@ -1,111 +1,12 @@
 // User settings and small local state, stored with conf in the user's config directory (XDG on Linux).
-// One registry of keys, with a description and a validator each: `xxgk config`, the docs and the TUI read it.
+// The registry of keys (registry.ts) has a description and a validator for each: `xxgk config`, the docs and the TUI
+// read it. Reading at start does not need this module (see lazy.ts): conf and its validator load only to write.
 import Conf from 'conf';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../parse/checks/thresholds.js';
+import { SETTINGS, thresholdsFrom, type SettingsStore, type Thresholds } from './registry.js';
 
-export { DEFAULT_THRESHOLDS, type Thresholds };
+export * from './registry.js';
 
-export type Lang = 'zh' | 'en';
-
-export interface SettingDef {
-  key: string;
-  description: string;
-  descriptionZh: string;
-  default: unknown;
-  /** Parses a value typed on the command line; returns an error message for a bad one. */
-  parse: (raw: string) => { value: unknown } | { error: string };
-}
-
-const number = (min: number, max: number) => (raw: string) => {
-  const n = Number(raw);
-  return Number.isFinite(n) && n >= min && n <= max ? { value: n } : { error: `expected a number from ${min} to ${max}` };
-};
-const monthDay = (raw: string) =>
-  /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(raw) ? { value: raw } : { error: 'expected a date as MM-DD, e.g. 03-31' };
-
-/** Structure only (an object of key specs); the explorer checks command names and keys when it starts. */
-function parseKeyOverrides(raw: string): { value: unknown } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { error: 'expected JSON, e.g. {"nextAnomaly":["n","]"]}' };
-  }
-  const ok =
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((k) => typeof k === 'string')));
-  return ok ? { value } : { error: 'expected an object of command → key or [keys]' };
-}
-
-export const SETTINGS: readonly SettingDef[] = [
-  {
-    key: 'lang',
-    description: 'Language of the interface and of messages: zh or en (default: from the locale)',
-    descriptionZh: '界面和提示语言：zh 或 en（默认按系统语言）',
-    default: null,
-    parse: (raw) => (raw === 'zh' || raw === 'en' ? { value: raw } : { error: 'expected zh or en' }),
-  },
-  {
-    key: 'thresholds.correctionRate',
-    description: 'high-correction-rate: a review or litigation correction rate above this is flagged',
-    descriptionZh: '复议/诉讼纠错率高于此值时提示',
-    default: 0.5,
-    parse: number(0, 1),
-  },
-  {
-    key: 'thresholds.minDecidedCases',
-    description: 'high-correction-rate: decided cases needed before a rate is judged',
-    descriptionZh: '计算纠错率所需的最少已审结案件数',
-    default: 3,
-    parse: number(1, 1e6),
-  },
-  {
-    key: 'thresholds.copySimilarity',
-    description: 'copy-of-last-year: similarity (0-1) of section 一 or 五 to last year at or above which it is flagged',
-    descriptionZh: '与上年报告第一或第五部分相似度达到此值时提示内容雷同',
-    default: 0.9,
-    parse: number(0, 1),
-  },
-  {
-    key: 'thresholds.section5MinChars',
-    description: 'section5-empty: section 五 shorter than this many characters is flagged',
-    descriptionZh: '第五部分少于此字数时提示',
-    default: 10,
-    parse: number(0, 10000),
-  },
-  {
-    key: 'deadlines.department',
-    description: 'late-publication: deadline (MM-DD of the following year) for a department report (条例 第四十九条)',
-    descriptionZh: '部门年度报告的公布期限（次年 月-日）',
-    default: '01-31',
-    parse: monthDay,
-  },
-  {
-    key: 'deadlines.government',
-    description: 'late-publication: deadline (MM-DD of the following year) for a 本级政府 report, and for every report before 2019',
-    descriptionZh: '本级政府年度报告（及2019年前各类报告）的公布期限（次年 月-日）',
-    default: '03-31',
-    parse: monthDay,
-  },
-  {
-    key: 'keys',
-    description: 'Key binding overrides as JSON, e.g. {"nextAnomaly":["n","]"]} (commands: docs/keys.md)',
-    descriptionZh: '按键覆盖（JSON），例如 {"nextAnomaly":["n","]"]}（命令见 docs/keys.md）',
-    default: {},
-    parse: parseKeyOverrides,
-  },
-  {
-    key: 'lastFolder',
-    description: 'The folder opened last (remembered by the explorer)',
-    descriptionZh: '上次打开的文件夹',
-    default: null,
-    parse: (raw) => ({ value: raw }),
-  },
-];
-
-export class Settings {
+export class Settings implements SettingsStore {
   readonly store: Conf<Record<string, unknown>>;
 
   constructor(options: { cwd?: string } = {}) {
@@ -137,28 +38,6 @@ export class Settings {
   }
 
   thresholds(): Thresholds {
-    const t = DEFAULT_THRESHOLDS;
-    return {
-      correctionRate: numberOr(this.get('thresholds.correctionRate'), t.correctionRate),
-      minDecidedCases: numberOr(this.get('thresholds.minDecidedCases'), t.minDecidedCases),
-      copySimilarity: numberOr(this.get('thresholds.copySimilarity'), t.copySimilarity),
-      section5MinChars: numberOr(this.get('thresholds.section5MinChars'), t.section5MinChars),
-      deadlineDepartment: stringOr(this.get('deadlines.department'), t.deadlineDepartment),
-      deadlineGovernment: stringOr(this.get('deadlines.government'), t.deadlineGovernment),
-    };
+    return thresholdsFrom((key) => this.get(key));
   }
-}
-
-function numberOr(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-function stringOr(v: unknown, fallback: string): string {
-  return typeof v === 'string' ? v : fallback;
-}
-
-/** The language from the settings, else from the locale (LC_ALL, LC_MESSAGES, LANG): zh_* → zh, anything else → en. */
-export function defaultLang(stored: unknown, env: NodeJS.ProcessEnv = process.env): Lang {
-  if (stored === 'zh' || stored === 'en') return stored;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(locale) ? 'zh' : 'en';
 }

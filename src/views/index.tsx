@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { createElement } from 'react';
 import type { LoadEvent } from '../load/types.js';
 import { DecisionStore } from '../settings/decisions.js';
-import type { Lang, Settings } from '../settings/settings.js';
+import type { Lang, SettingsStore } from '../settings/registry.js';
 import { App } from './App.js';
 import { applyKeyOverrides } from './keys/keyBindings.js';
 import { takeReadyEvents } from './readyEvents.js';
@@ -15,11 +15,13 @@ import { defaultTheme, noColorTheme } from './theme.js';
 export interface TuiOptions {
   root: string;
   events: AsyncIterable<LoadEvent>;
-  settings: Settings;
+  settings: SettingsStore;
   lang: Lang;
   color: boolean;
   /** Where decisions.json is kept; default: beside the settings file. */
   decisionsDir?: string;
+  /** Called once the first frame has been drawn. */
+  onShown?: () => void;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
@@ -65,6 +67,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
     }),
     { exitOnCtrlC: false, patchConsole: true },
   );
+  // Ink draws the first frame within render().
+  options.onShown?.();
   try {
     await instance.waitUntilExit();
     return 0;
@@ -89,10 +93,11 @@ function openDecisions(dir: string): DecisionStore | null {
 }
 
 /** Settings are a convenience: a read-only config directory must not stop the explorer. */
-function rememberSafely(settings: Settings, key: string, value: unknown): void {
+function rememberSafely(settings: SettingsStore, key: string, value: unknown): void {
   try {
-    settings.set(key, value);
+    // Nothing to do when it fails: the value is simply not remembered.
+    settings.set(key, value)?.catch(() => undefined);
   } catch {
-    // Nothing to do: the value is simply not remembered.
+    // (a synchronous store fails here)
   }
 }

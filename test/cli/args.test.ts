@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FLAG_NAMES, parseCommandLine, parseYears, UsageError, type RunOptions } from '../../src/cli/args.js';
+import { FLAG_NAMES, parseCommandLine as parseWith, parseYears, ruleIdsFor, UsageError, type RunOptions } from '../../src/cli/args.js';
+import { RULES } from '../../src/parse/checks/registry.js';
 import { helpText } from '../../src/cli/help.js';
+
+const RULE_IDS = RULES.map((r) => r.id);
+const parseCommandLine = (argv: readonly string[]) => parseWith(argv, RULE_IDS);
 
 const run = (argv: string[]): RunOptions => {
   const c = parseCommandLine(argv);
@@ -39,6 +43,12 @@ describe('parseCommandLine', () => {
     expect(run(['-a', 'missing-table', 'reports'])).toMatchObject({ dir: 'reports', selection: { hasAnomaly: { rule: 'missing-table' } } });
   });
 
+  it('loads the rule catalog only when a flag could need it', async () => {
+    expect(await ruleIdsFor([])).toEqual([]);
+    expect(await ruleIdsFor(['corpus/sample'])).toEqual([]);
+    expect(await ruleIdsFor(['-a', 'balance'])).toEqual(RULE_IDS);
+    expect(await ruleIdsFor(['dir', '--has-anomaly=balance'])).toEqual(RULE_IDS);
+  });
   it('--has-anomaly rejects a rule id that is not in the catalog', () => {
     expect(() => run(['--has-anomaly=balanse'])).toThrow('unknown rule "balanse" (did you mean balance?)');
     expect(() => run(['--has-anomaly', 'no-such-rule-at-all'])).toThrow(/^--has-anomaly: unknown rule "no-such-rule-at-all";/);

@@ -15,3 +15,6 @@ export function loadSearch(): Promise<SearchModule> {
 
 /** The search module if it has already been loaded, so a list mounted later filters from its first frame. */
 export const loadedSearch = (): SearchModule | null => loaded;
+
+/** Whether the search module has been asked for (tests: it must wait for the first reports). */
+export const searchRequested = (): boolean => loading !== null;
