@@ -1,37 +1,18 @@
-// Terminal-column arithmetic. A Chinese character takes two columns, so every pad and cut goes through
-// string-width; `.length` would misalign every label that is not ASCII.
-import stringWidth from 'string-width';
+// Terminal-column arithmetic for the charts and review panes: the same measuring and cutting as every other view
+// (components/text.ts), under the names these modules use.
+import { fit, truncate, widthOf } from '../components/text.js';
 
-export { stringWidth };
-
-/** Cuts text to at most `max` columns, ending with … when something was cut. */
-export function truncateToWidth(text: string, max: number): string {
-  if (max <= 0) return '';
-  if (stringWidth(text) <= max) return text;
-  let out = '';
-  let used = 0;
-  for (const ch of text) {
-    const w = stringWidth(ch);
-    if (used + w > max - 1) break;
-    out += ch;
-    used += w;
-  }
-  return `${out}…`;
-}
+export const stringWidth = widthOf;
+export const truncateToWidth = truncate;
+export const fitToWidth = (text: string, width: number): string => fit(text, width);
 
 export function padEndToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - widthOf(text)));
 }
 
 export function padStartToWidth(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+  return ' '.repeat(Math.max(0, width - widthOf(text))) + text;
 }
-
-/** Cuts, then pads: exactly `width` columns (unless a wide character would straddle the edge). */
-export function fitToWidth(text: string, width: number): string {
-  return padEndToWidth(truncateToWidth(text, width), width);
-}
-
 /** A percentage with one decimal below 10 % (where the decimal matters) and none above. */
 export function formatPercent(fraction: number | null): string {
   if (fraction === null) return '—';

@@ -5,17 +5,34 @@ import { sanitizeInline } from '../../parse/sanitize.js';
 
 export const ELLIPSIS = '…';
 
-export const widthOf = (text: string): number => stringWidth(text);
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Widths already measured. string-width segments graphemes and tests each against an emoji pattern, and a frame
+ *  measures the same labels, titles and single characters again and again: while a big folder loads, measuring
+ *  was the largest part of drawing. Bounded: cleared when full. */
+const measured = new Map<string, number>();
+const MEASURED_MAX = 20_000;
+
+/** Columns `text` takes in a terminal. */
+export function widthOf(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = measured.get(text);
+  if (width === undefined) {
+    width = stringWidth(text);
+    if (measured.size >= MEASURED_MAX) measured.clear();
+    measured.set(text, width);
+  }
+  return width;
+}
 
 /** Cuts `text` to at most `max` columns, ending with `…` when cut; never splits a wide character. */
 export function truncate(text: string, max: number): string {
   if (max <= 0) return '';
-  if (stringWidth(text) <= max) return text;
-  const room = max - stringWidth(ELLIPSIS);
+  if (widthOf(text) <= max) return text;
+  const room = max - widthOf(ELLIPSIS);
   let out = '';
   let used = 0;
   for (const ch of graphemes(text)) {
-    const w = stringWidth(ch);
+    const w = widthOf(ch);
     if (used + w > room) break;
     out += ch;
     used += w;
@@ -26,14 +43,14 @@ export function truncate(text: string, max: number): string {
 /** Cuts `text` to at most `max` columns from the left, starting with `…` when cut: keeps a path's file name. */
 export function truncateStart(text: string, max: number): string {
   if (max <= 0) return '';
-  if (stringWidth(text) <= max) return text;
-  const room = max - stringWidth(ELLIPSIS);
+  if (widthOf(text) <= max) return text;
+  const room = max - widthOf(ELLIPSIS);
   if (room < 0) return '';
   const chars = [...graphemes(text)];
   let out = '';
   let used = 0;
   for (let i = chars.length - 1; i >= 0; i--) {
-    const w = stringWidth(chars[i]!);
+    const w = widthOf(chars[i]!);
     if (used + w > room) break;
     out = chars[i]! + out;
     used += w;
@@ -44,7 +61,7 @@ export function truncateStart(text: string, max: number): string {
 /** Pads (after truncating) to exactly `width` columns. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const cut = truncate(text, width);
-  const gap = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  const gap = ' '.repeat(Math.max(0, width - widthOf(cut)));
   return align === 'right' ? gap + cut : cut + gap;
 }
 
