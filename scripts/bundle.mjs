@@ -1,5 +1,7 @@
 // Build step after `tsc`: bundles the compiled explorer (dist/views/**, Ink, React and their dependencies) into one
-// ES module, dist/views/explorer.bundle.js, which the CLI imports when the explorer starts.
+// ES module, dist/views/explorer.bundle.js, which the CLI imports when the explorer starts; and the compiled parser
+// (dist/load/parse-file.js with dist/parse/**) into dist/load/parse-file.bundle.js, which the loader and its worker
+// threads import instead of about a hundred separate modules (src/load/cache.ts, parserModule, says when).
 //
 // Why: Ink and its dependencies are hundreds of small module files; Node's ESM loader spends ~0.5–0.7 s resolving,
 // reading and compiling them one by one before the first frame can be drawn. One minified file loads in a fraction
@@ -64,17 +66,55 @@ const yogaWithoutFetch = {
   },
 };
 
+/** What both bundles are: one minified ES module for Node 20. */
+const COMMON = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true, // less source for V8 to scan: a bundle's compile time is most of its load time
+  sourcemap: true, // *.bundle.js.map, for `node --enable-source-maps` when debugging
+  logLevel: 'warning',
+};
+
+const loadDir = path.join(repo, 'dist/load');
+const parserEntry = path.join(loadDir, 'parse-file.js');
+export const PARSER_BUNDLE = path.join(loadDir, 'parse-file.bundle.js');
+
+/**
+ * The parser reads .html, .docx, .doc and .pdf files through modules it imports only when it meets such a file.
+ * Bundled, their npm packages (htmlparser2, word-extractor, pdf.js…) would become imports of the bundle itself and
+ * load with every plain-text folder; kept as separate compiled files, they still load only when needed.
+ */
+const keepLazyInputsExternal = {
+  name: 'keep-lazy-inputs-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(html|docx|doc|pdf)\.js$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = path.resolve(args.resolveDir, args.path);
+      return { path: path.relative(loadDir, target).split(path.sep).join('/'), external: true };
+    });
+  },
+};
+
+export async function bundleParser() {
+  statSync(parserEntry); // a clear error if tsc has not run
+  await build({
+    ...COMMON,
+    entryPoints: [parserEntry],
+    outfile: PARSER_BUNDLE,
+    // npm packages stay ordinary imports: few files each, and shared with anything else that loads them.
+    packages: 'external',
+    plugins: [keepLazyInputsExternal],
+  });
+}
+
 export async function bundleViews() {
   statSync(entry); // a clear error if tsc has not run
   await build({
+    ...COMMON,
     entryPoints: [entry],
     outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true, // less source for V8 to scan: the bundle's compile time is most of its load time
-    sourcemap: true, // dist/views/explorer.bundle.js.map, for `node --enable-source-maps` when debugging
     legalComments: 'linked', // dependencies' licence headers kept beside the bundle (explorer.bundle.js.LEGAL.txt)
     // React and its reconciler pick their production build at run time from NODE_ENV; fixing it here drops the
     // development builds (~0.8 MB) from the bundle. productionMode.js still sets it for the unbundled path.
@@ -83,8 +123,7 @@ export async function bundleViews() {
     // The bundled CommonJS packages (react, react-reconciler, …) call require() for Node built-ins.
     banner: { js: "import { createRequire as __xxgkCreateRequire } from 'node:module'; const require = __xxgkCreateRequire(import.meta.url);" },
     plugins: [keepDistImportsExternal, withoutInkDevtools, yogaWithoutFetch],
-    logLevel: 'warning',
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await bundleViews();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await Promise.all([bundleViews(), bundleParser()]);

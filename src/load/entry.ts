@@ -125,14 +125,22 @@ function assemble(header: EntryHeader, summary: Uint8Array, detail: Uint8Array):
   return out;
 }
 
+const latin1 = new TextDecoder('latin1');
+
 function parseHeader(bytes: Uint8Array): (Entry & { crc: number }) | null {
   const newline = bytes.indexOf(NEWLINE);
   if (newline < 0 || newline > 512) return null;
-  const f = Buffer.from(bytes.buffer, bytes.byteOffset, newline).toString('latin1').split('\t');
-  if (f.length !== FIELDS || f[0] !== MAGIC) return null;
-  const numbers = [f[2], f[3], f[4], f[5], f[6], f[9], f[10]].map(Number);
-  if (numbers.some((n) => !Number.isFinite(n)) || !f[7] || !f[8]) return null;
-  const [size, mtimeMs, ctimeMs, ino, readAt, summaryLength, crc] = numbers as [number, number, number, number, number, number, number];
+  const f = latin1.decode(bytes.subarray(0, newline)).split('\t');
+  if (f.length !== FIELDS || f[0] !== MAGIC || !f[7] || !f[8]) return null;
+  const size = Number(f[2]);
+  const mtimeMs = Number(f[3]);
+  const ctimeMs = Number(f[4]);
+  const ino = Number(f[5]);
+  const readAt = Number(f[6]);
+  const summaryLength = Number(f[9]);
+  const crc = Number(f[10]);
+  // NaN fails every comparison below or in isUnchanged; these must be real numbers to slice the entry.
+  if (!Number.isInteger(summaryLength) || !Number.isInteger(crc) || !Number.isFinite(size + mtimeMs + ctimeMs + ino + readAt)) return null;
   const summary = newline + 1;
   const detail = summary + summaryLength;
   if (detail > bytes.length) return null;
@@ -153,6 +161,7 @@ export function decodeEntry(bytes: Uint8Array, parser: string): Entry | null {
 }
 
 const decoder = new TextDecoder('utf-8');
+
 
 /** The summary's fields, the detail fields holding 0. Throws only on an entry that was never written so. */
 export function entrySummary(entry: Entry): Report {

@@ -48,16 +48,16 @@ function materialize(report: LazyReport): void {
   }
 }
 
-const descriptors = new Map<string, PropertyDescriptorMap>();
+/** Descriptor maps by the set of detail keys an entry holds (a bit per key; in practice one or two sets). */
+const descriptors = new Map<number, PropertyDescriptorMap>();
 
-/** One shared descriptor map per set of detail keys (in practice one or two per folder). */
-function descriptorsFor(keys: readonly DetailKey[]): PropertyDescriptorMap {
-  const id = keys.join(',');
-  let map = descriptors.get(id);
+function descriptorsFor(mask: number): PropertyDescriptorMap {
+  let map = descriptors.get(mask);
   if (!map) {
     map = {};
-    for (const key of keys) {
-      map[key] = {
+    DETAIL_KEYS.forEach((key, bit) => {
+      if (!(mask & (1 << bit))) return;
+      map![key] = {
         enumerable: true,
         configurable: true,
         get(this: LazyReport) {
@@ -69,8 +69,8 @@ function descriptorsFor(keys: readonly DetailKey[]): PropertyDescriptorMap {
           (this as unknown as Record<string, unknown>)[key] = value;
         },
       };
-    }
-    descriptors.set(id, map);
+    });
+    descriptors.set(mask, map);
   }
   return map;
 }
@@ -79,9 +79,10 @@ function descriptorsFor(keys: readonly DetailKey[]): PropertyDescriptorMap {
 export function entryReport(entry: Entry): Report {
   const report = compactSummary(entrySummary(entry)) as LazyReport;
   const record = report as unknown as Record<string, unknown>;
-  const keys = DETAIL_KEYS.filter((key) => record[key] === 0);
-  if (keys.length === 0) return report;
-  Object.defineProperties(report, descriptorsFor(keys));
+  let mask = 0;
+  for (let bit = 0; bit < DETAIL_KEYS.length; bit++) if (record[DETAIL_KEYS[bit]!] === 0) mask |= 1 << bit;
+  if (mask === 0) return report;
+  Object.defineProperties(report, descriptorsFor(mask));
   // A copy of just the detail: the entry's header and summary need not stay in memory with it.
   Object.defineProperty(report, DETAIL, { value: entry.bytes.slice(entry.detail), writable: true, enumerable: false, configurable: true });
   return report;

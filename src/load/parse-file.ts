@@ -10,8 +10,14 @@ import { contentHash, encodeEntry, type ParsedFile } from './entry.js';
 import { fileProblem } from './load.js';
 import type { LoadItem } from './types.js';
 
+// The main thread's checks (changed thresholds, the cross-report pass) come from this module too: it is loaded as one
+// bundled file where one is built (cache.ts, parserModule), instead of the checks' own hundred-odd modules.
+export { runChecks };
+
 export interface ParseContext {
   parser: string;
+  /** URL of the module to parse with (cache.ts, parserModule): this one, or its bundle. */
+  module: string;
   thresholds: Thresholds;
 }
 

@@ -31,6 +31,13 @@ export function defaultWorkerCount(): number {
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
+/**
+ * Jobs sent to a worker before its answer to the first comes back: with one, a worker waits idle for every round
+ * trip through the main thread (which is also reading files and storing entries); a second job queued in the
+ * worker keeps it busy. Results are matched by id, so order does not matter here.
+ */
+const IN_FLIGHT = 2;
+
 function startWorker(context: ParseContext): Worker {
   const options = { resourceLimits: WORKER_LIMITS, workerData: context };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
@@ -43,10 +50,11 @@ function startWorker(context: ParseContext): Worker {
 
 export class ParsePool {
   private readonly workers: Worker[] = [];
+  /** Workers with room for another job, once per free place (a worker appears up to IN_FLIGHT times). */
   private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
   private readonly pending = new Map<number, Pending>();
-  private readonly busy = new Map<Worker, number>();
+  private readonly busy = new Map<Worker, Set<number>>();
   private nextId = 0;
   private closed = false;
 
@@ -59,7 +67,7 @@ export class ParsePool {
       // exits); a busy one must, or the process would end while waiting for its answer.
       worker.unref();
       this.workers.push(worker);
-      this.idle.push(worker);
+      for (let n = 0; n < IN_FLIGHT; n++) this.idle.push(worker);
     }
   }
 
@@ -75,18 +83,24 @@ export class ParsePool {
 
   private dispatch(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
+      const worker = this.idle.shift()!;
       const job = this.queue.shift()!;
-      this.busy.set(worker, job.id);
+      const jobs = this.busy.get(worker) ?? new Set<number>();
+      jobs.add(job.id);
+      this.busy.set(worker, jobs);
       worker.ref();
       worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
     }
   }
 
   private onMessage(worker: Worker, msg: { id: number; item?: ParsedFile; error?: string }): void {
-    this.busy.delete(worker);
-    worker.unref();
-    this.idle.push(worker);
+    const jobs = this.busy.get(worker);
+    jobs?.delete(msg.id);
+    if (!jobs?.size) {
+      this.busy.delete(worker);
+      worker.unref();
+    }
+    if (this.workers.includes(worker)) this.idle.push(worker);
     const p = this.pending.get(msg.id);
     this.pending.delete(msg.id);
     if (p) {
@@ -97,14 +111,14 @@ export class ParsePool {
   }
 
   private onWorkerError(worker: Worker, err: Error): void {
-    const id = this.busy.get(worker);
-    this.busy.delete(worker);
-    if (id !== undefined) {
+    for (const id of this.busy.get(worker) ?? []) {
       this.pending.get(id)?.reject(err);
       this.pending.delete(id);
     }
+    this.busy.delete(worker);
     const index = this.workers.indexOf(worker);
     if (index >= 0) this.workers.splice(index, 1);
+    for (let i = this.idle.indexOf(worker); i >= 0; i = this.idle.indexOf(worker)) this.idle.splice(i, 1);
     if (this.workers.length === 0) {
       for (const [, p] of this.pending) p.reject(err);
       this.pending.clear();

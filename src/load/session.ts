@@ -4,7 +4,7 @@
 // run gives exactly what a serial one gives.
 import type { Thresholds } from '../parse/checks/thresholds.js';
 import type { Report } from '../parse/model.js';
-import { ParseCache } from './cache.js';
+import { ParseCache, parserModule } from './cache.js';
 import { discover, type FoundFile } from './discover.js';
 import { thresholdsKey } from '../parse/checks/thresholds.js';
 import { contentHash, encodeEntry, isUnchanged, readEntry, restamp, type Entry, type ParsedFile } from './entry.js';
@@ -31,10 +31,10 @@ export interface LoadOptions {
 
 // The parser and the checks are imported on first need: a load served wholly from the cache lists its first report
 // without loading the parser, and the checks come only for the cross-report pass or changed thresholds.
-let parserModule: Promise<typeof import('./parse-file.js')> | null = null;
-const parser = () => (parserModule ??= import('./parse-file.js'));
-let checksModule: Promise<typeof import('../parse/checks/index.js')> | null = null;
-const checks = () => (checksModule ??= import('../parse/checks/index.js'));
+// Both come from one module (parse-file.js, or its bundle when one is built: see parserModule).
+let loadedParser: Promise<typeof import('./parse-file.js')> | null = null;
+const parser = () => (loadedParser ??= import(parserModule()) as Promise<typeof import('./parse-file.js')>);
+const checks = parser;
 
 /** Files parsed on this thread while the workers start, so the first report is listed at once. */
 const FIRST_ON_MAIN_THREAD = 1;
@@ -77,7 +77,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   let done = 0;
   let bytes = 0;
 
-  const context: ParseContext = { parser: cache?.version ?? 'uncached', thresholds: options.thresholds };
+  const context: ParseContext = { parser: cache?.version ?? 'uncached', module: parserModule(), thresholds: options.thresholds };
   const currentThresholds = thresholdsKey(options.thresholds);
 
   const parse = async (found: FoundFile, bytes: Uint8Array, readAt: number, position: number): Promise<ParsedFile> => {

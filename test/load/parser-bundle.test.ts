@@ -1,0 +1,52 @@
+// The parser bundle (scripts/bundle.mjs → dist/load/parse-file.bundle.js) is used only while it is newer than
+// every file of the parser it was built from, and parses exactly as the separate modules do. Run on a private copy
+// of the compiled code, so the other test files (which rebuild dist/ with tsc) are not disturbed.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, SEEDS, ensureBuilt } from '../cli/run.js';
+
+let copy: string;
+
+/** Runs `body` (an async function body, `load` and `module` in scope) in a fresh Node on the copied dist/. */
+function inCopy(body: string): string {
+  const cache = path.join(copy, 'dist/load/cache.js');
+  const session = path.join(copy, 'dist/load/session.js');
+  const script = `const { parserModule: module } = await import(${JSON.stringify(cache)}); const { loadFolder: load } = await import(${JSON.stringify(session)}); ${body}`;
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: copy });
+}
+
+const LOAD = `const out = []; for await (const e of load(${JSON.stringify(SEEDS)}, { cache: false, workers: 2, thresholds: (await import(${JSON.stringify('./dist/parse/checks/thresholds.js')})).DEFAULT_THRESHOLDS })) if (e.kind === 'done') out.push(...e.corpus.reports); process.stdout.write(JSON.stringify({ module: module(), reports: out }));`;
+
+beforeAll(() => {
+  ensureBuilt();
+  // Inside the repository, so the copy finds node_modules and package.json ("type": "module") as dist/ does.
+  mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  copy = mkdtempSync(path.join(ROOT, '.tmp', 'parser-bundle-'));
+  for (const dir of ['dist/load', 'dist/parse']) cpSync(path.join(ROOT, dir), path.join(copy, dir), { recursive: true });
+  mkdirSync(path.join(copy, 'scripts'));
+  cpSync(path.join(ROOT, 'scripts/bundle.mjs'), path.join(copy, 'scripts/bundle.mjs'));
+}, 120_000);
+
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+describe('parser bundle', () => {
+  it('is not used before it is built', () => {
+    expect(inCopy('process.stdout.write(module())')).toMatch(/\/dist\/load\/parse-file\.js$/);
+  });
+
+  it('is used once built, parses the seeds exactly as the separate modules do, and is dropped when the parser changes', () => {
+    execFileSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(path.join(copy, 'scripts/bundle.mjs'))})).bundleParser();`], { cwd: copy });
+    const bundled = JSON.parse(inCopy(LOAD)) as { module: string; reports: unknown[] };
+    expect(bundled.module).toMatch(/\/dist\/load\/parse-file\.bundle\.js$/);
+    expect(bundled.reports.length).toBeGreaterThanOrEqual(5);
+
+    // One parser file changed after the bundle was built (a rebuild with tsc alone): the bundle is stale.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(copy, 'dist/parse/index.js'), later, later);
+    const plain = JSON.parse(inCopy(LOAD)) as { module: string; reports: unknown[] };
+    expect(plain.module).toMatch(/\/dist\/load\/parse-file\.js$/);
+    expect(JSON.stringify(plain.reports)).toBe(JSON.stringify(bundled.reports));
+  });
+});
