@@ -83,9 +83,16 @@ export function entryReport(entry: Entry): Report {
   for (let bit = 0; bit < DETAIL_KEYS.length; bit++) if (record[DETAIL_KEYS[bit]!] === 0) mask |= 1 << bit;
   if (mask === 0) return report;
   Object.defineProperties(report, descriptorsFor(mask));
-  // A copy of just the detail: the entry's header and summary need not stay in memory with it.
-  Object.defineProperty(report, DETAIL, { value: entry.bytes.slice(entry.detail), writable: true, enumerable: false, configurable: true });
+  // A copy of just the detail: the entry's header and summary need not stay in memory with it, nor (for an entry read
+  // from the folder's index) the whole index chunk it is a view into. Not `.slice()`: on a Buffer (what the store
+  // returns) that is a view too.
+  Object.defineProperty(report, DETAIL, { value: Uint8Array.prototype.slice.call(entry.bytes, entry.detail), writable: true, enumerable: false, configurable: true });
   return report;
+}
+
+/** Bytes of memory the report's deflated detail keeps alive (0 once inflated), for tests and memory accounting. */
+export function heldBytes(report: Report): number {
+  return (report as LazyReport)[DETAIL]?.buffer.byteLength ?? 0;
 }
 
 /** True while the report's detail is still deflated (for tests and memory accounting). */

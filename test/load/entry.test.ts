@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeIndexChunk, encodeIndexChunk } from '../../src/load/cache.js';
 import { decodeEntry, encodeEntry, isUnchanged, RACY_MS, readEntry, restamp, type EntryHeader } from '../../src/load/entry.js';
-import { entryReport, isDeflated } from '../../src/load/lazy-report.js';
+import { entryReport, heldBytes, isDeflated } from '../../src/load/lazy-report.js';
 import { runChecks, DEFAULT_THRESHOLDS } from '../../src/parse/checks/index.js';
 import { parseReport } from '../../src/parse/index.js';
 
@@ -120,6 +120,15 @@ describe('index chunks', () => {
     expect(decoded.map((f) => f.path)).toEqual(['/r/a.txt', '/r/c.txt']);
     expect(decoded[1]!.entry.ino).toBe(7);
     expect(JSON.stringify(entryReport(decoded[0]!.entry))).toBe(JSON.stringify(report));
+  });
+
+  it('give reports that keep only their own detail, not the chunk (a Buffer, as the store returns it)', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ path: `/r/${i}.txt`, entry: encodeEntry(header, report) }));
+    const chunk = Buffer.from(encodeIndexChunk(many));
+    const entry = decodeIndexChunk(chunk, 'p1')![7]!.entry;
+    const lazy = entryReport(entry);
+    expect(heldBytes(lazy)).toBe(entry.bytes.length - entry.detail);
+    expect(heldBytes(lazy)).toBeLessThan(chunk.length / 20);
   });
 
   it('are refused whole when damaged or cut short', () => {
