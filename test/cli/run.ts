@@ -1,5 +1,5 @@
 // Runs the BUILT CLI as a user's shell would: no TTY on stdin or stdout, private settings and cache folders.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,17 +9,9 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MAIN = path.join(ROOT, 'dist/cli/main.js');
 export const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
 
-let built = false;
-/** Builds once per test file. tsc emits even when someone else's file has a type error; the CLI must exist. */
+/** The build comes from test/global-setup.ts, once per run; this says so clearly if it is missing. */
 export function ensureBuilt(): void {
-  if (built) return;
-  try {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch {
-    // type errors elsewhere in the tree; the emitted JavaScript is what is tested
-  }
-  if (!existsSync(MAIN)) throw new Error('the build did not produce dist/cli/main.js');
-  built = true;
+  if (!existsSync(MAIN)) throw new Error('dist/cli/main.js is missing: test/global-setup.ts builds it before the tests run');
 }
 
 export interface Run {

@@ -1,4 +1,5 @@
 // Loading at scale: the list fills while the folder is still loading, progress shows, Esc stops the load.
+import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { Profiler } from 'react';
@@ -6,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadEvent } from '../../src/load/types.js';
 import { App, sameReportIndex } from '../../src/views/App.js';
 import { progressLine } from '../../src/views/components/LoadProgress.js';
+import { FAST_FLUSH_FOR_MS, SLOW_FLUSH_MS, useLoadEvents } from '../../src/views/hooks/useLoadEvents.js';
 import { DEFAULT_KEY_BINDINGS } from '../../src/views/keys/keyBindings.js';
 import { initialCorpusState } from '../../src/views/state/corpusState.js';
 import { defaultTheme } from '../../src/views/theme.js';
@@ -132,6 +134,37 @@ describe('loading progress', () => {
     expect(app.lastFrame()).not.toContain('读取中');
     // The App re-renders per batch, not per event (40 001 events here).
     expect(renders).toBeLessThan(200);
+    app.unmount();
+  });
+});
+
+function ReportCount({ events, now }: { events: AsyncIterable<LoadEvent>; now: () => number }) {
+  const { corpus } = useLoadEvents(events, now);
+  return <Text>{String(corpus.reports.length)}</Text>;
+}
+
+describe('screen updates while loading', () => {
+  it('come ten times a second at first, then every half second, so drawing leaves the thread to loading', async () => {
+    let clock = 0;
+    const feed = channel();
+    const app = render(<ReportCount events={feed.events} now={() => clock} />);
+    const push = async (at: number) => {
+      clock = at;
+      feed.push(...reportEvents(at, 1, null));
+      await tick(30);
+    };
+    await push(0); // the first report at once
+    expect(app.lastFrame()).toBe('1');
+    await push(150); // fast phase: 150 ms since the last update
+    expect(app.lastFrame()).toBe('2');
+    await push(FAST_FLUSH_FOR_MS + 100); // slow phase, long since the last update
+    expect(app.lastFrame()).toBe('3');
+    await push(FAST_FLUSH_FOR_MS + 300); // 200 ms later: waits
+    await tick(250); // the timer runs, the clock has not moved on
+    expect(app.lastFrame()).toBe('3');
+    clock = FAST_FLUSH_FOR_MS + 100 + SLOW_FLUSH_MS;
+    await tick(250);
+    expect(app.lastFrame()).toBe('4');
     app.unmount();
   });
 });

@@ -5,8 +5,16 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { LoadEvent } from '../../load/types.js';
 import { corpusReducer, initialCorpusState, type CorpusState } from '../state/corpusState.js';
 
-/** At most about ten screen updates a second while loading. */
+/** At most about ten screen updates a second while loading starts… */
 export const FLUSH_MS = 100;
+/**
+ * …and two once it has run this long. Drawing shares the one JavaScript thread with loading: a frame of a full
+ * screen of Chinese text costs Ink tens of milliseconds on a slow machine (it measures and splits every line into
+ * graphemes), and while it draws the worker threads wait for files. At ten frames a second a cold load of a big
+ * folder ran at a tenth of its speed without the explorer.
+ */
+export const SLOW_FLUSH_MS = 500;
+export const FAST_FLUSH_FOR_MS = 2000;
 /** After this long taking events without a pause, let timers and key presses run (a fast source never waits). */
 const PUMP_SLICE_MS = 30;
 
@@ -32,6 +40,8 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
     let pending: LoadEvent[] = [];
     let flushedAt = -Infinity;
     let listedAReport = initialEvents.some((event) => event.kind === 'report');
+    const startedAt = now();
+    const interval = () => (now() - startedAt < FAST_FLUSH_FOR_MS ? FLUSH_MS : SLOW_FLUSH_MS);
     const flush = () => {
       if (pending.length === 0 || stopped) return;
       const batch = pending;
@@ -48,9 +58,11 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
         setImmediate(flush);
         return false;
       }
-      return event.kind === 'done' || now() - flushedAt >= FLUSH_MS;
+      return event.kind === 'done' || now() - flushedAt >= interval();
     };
-    const timer = setInterval(flush, FLUSH_MS);
+    const timer = setInterval(() => {
+      if (now() - flushedAt >= interval()) flush();
+    }, FLUSH_MS);
     const iterator = events[Symbol.asyncIterator]();
     const stop = () => {
       if (stopped) return;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -61,10 +61,7 @@ it('tmux is installed (apt-get install tmux)', () => {
 });
 
 describe.runIf(hasTmux)('explorer in tmux', () => {
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: repo, stdio: 'pipe' }); // tsc, then the explorer's bundle the CLI loads
-  }, 180000);
-
+  // The built CLI and its bundles come from test/global-setup.ts.
   afterEach(() => {
     for (const s of sessions.splice(0)) spawnSync('tmux', ['kill-session', '-t', s]);
   });
