@@ -111,7 +111,7 @@ async function run(options: RunOptions, settings: LazySettings): Promise<number>
     // loading waits until the explorer is drawn (see hold.ts).
     const shown = signal();
     const firstScreen = Math.max(FIRST_SCREEN_REPORTS, process.stdout.rows ?? 0);
-    const events = prefetch(holdAfter(loadFolder(dir, { thresholds, cache: options.cache }), firstScreen, shown.promise));
+    const events = prefetch(holdAfter(loadFolder(dir, { thresholds, cache: options.cache, firstOnThisThread: false }), firstScreen, shown.promise));
     const { runTui } = await importExplorer();
     // Written once the explorer is on screen (or when it closes, if sooner): a settings-file write is not worth
     // delaying the first frame for.

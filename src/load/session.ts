@@ -25,6 +25,12 @@ export interface LoadOptions {
   parserVersion?: string;
   /** Worker threads; 0 parses on this thread (default: one per core). */
   workers?: number;
+  /**
+   * Parse the first file on this thread while the workers boot (default true: the quickest first report when this
+   * thread has nothing else to do). The explorer says false: this thread is busy loading and drawing the interface
+   * then, and a worker parses the first file meanwhile.
+   */
+  firstOnThisThread?: boolean;
   /** Told about cache trouble and the like; the load goes on. */
   onNotice?: (message: string) => void;
 }
@@ -84,7 +90,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     // The workers start at the first file that needs parsing (a load from the cache never starts them) and boot
     // while this thread parses the first file itself.
     if (workerCount > 0) pool ??= new ParsePool(workerCount, context);
-    if (position < FIRST_ON_MAIN_THREAD || !pool) return (await parser()).parseFile(found, bytes, readAt, context);
+    if ((position < FIRST_ON_MAIN_THREAD && options.firstOnThisThread !== false) || !pool) return (await parser()).parseFile(found, bytes, readAt, context);
     // A dead worker costs speed, not a file: parse here instead (the bytes were moved, so read again).
     return pool.run(found, bytes, readAt).catch(async () => {
       const readAgainAt = Date.now();

@@ -12,5 +12,8 @@ describe('parallel parsing', () => {
     expect(parallel.reports.map((r) => r.file)).toEqual(serial.reports.map((r) => r.file));
     expect(asJson(parallel)).toBe(asJson(serial));
     expect(parallel.stats).toEqual({ parsed: 60, cached: 0, unread: 0 });
+    // As the explorer loads: every file on the workers, the first one included.
+    const allOnWorkers = await load(root, { workers: 2, cache: false, firstOnThisThread: false });
+    expect(asJson(allOnWorkers)).toBe(asJson(serial));
   });
 });
