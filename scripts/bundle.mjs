@@ -1,7 +1,7 @@
 // Build step after `tsc`: bundles the compiled explorer (dist/views/**, Ink, React and their dependencies) into one
 // ES module, dist/views/explorer.bundle.js, which the CLI imports when the explorer starts; and the compiled parser
 // (dist/load/parse-file.js with dist/parse/**) into dist/load/parse-file.bundle.js, which the loader and its worker
-// threads import instead of about a hundred separate modules (src/load/cache.ts, parserModule, says when).
+// threads import instead of about a hundred separate modules (src/load/parser-code.ts, parserModule, says when).
 //
 // Why: Ink and its dependencies are hundreds of small module files; Node's ESM loader spends ~0.5–0.7 s resolving,
 // reading and compiling them one by one before the first frame can be drawn. One minified file loads in a fraction

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { clearCacheDir, defaultCacheDir } from '../load/cache.js';
 import { prefetch } from '../load/prefetch.js';
 import { loadFolder } from '../load/session.js';
-import type { Thresholds } from '../parse/checks/thresholds.js';
 import { LazySettings } from '../settings/lazy.js';
 import { defaultLang, type Lang } from '../settings/registry.js';
 import { parseCommandLine, ruleIdsFor, UsageError, type RunOptions } from './args.js';

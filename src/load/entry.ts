@@ -61,6 +61,8 @@ export interface Entry extends EntryHeader {
   /** Offsets of the summary and the detail in `bytes`. */
   summary: number;
   detail: number;
+  /** CRC-32 of the summary and detail, as the header says (checked by decodeEntry). */
+  crc: number;
 }
 
 /** What parsing one file gives: a problem, or the cache entry of its checked report. */
@@ -127,7 +129,8 @@ function assemble(header: EntryHeader, summary: Uint8Array, detail: Uint8Array):
 
 const latin1 = new TextDecoder('latin1');
 
-function parseHeader(bytes: Uint8Array): (Entry & { crc: number }) | null {
+/** The header of an entry this process encoded (a worker's answer, a verified index chunk): nothing to verify. */
+export function readEntry(bytes: Uint8Array): Entry | null {
   const newline = bytes.indexOf(NEWLINE);
   if (newline < 0 || newline > 512) return null;
   const f = latin1.decode(bytes.subarray(0, newline)).split('\t');
@@ -147,21 +150,15 @@ function parseHeader(bytes: Uint8Array): (Entry & { crc: number }) | null {
   return { parser: f[1]!, size, mtimeMs, ctimeMs, ino, readAt, hash: f[7], thresholds: f[8], bytes, summary, detail, crc };
 }
 
-/** The header of an entry this process encoded (a worker's answer): nothing to verify. */
-export function readEntry(bytes: Uint8Array): Entry | null {
-  return parseHeader(bytes);
-}
-
 /** A stored entry, or null when it is not a whole, undamaged entry made by this parser. */
 export function decodeEntry(bytes: Uint8Array, parser: string): Entry | null {
-  const entry = parseHeader(bytes);
+  const entry = readEntry(bytes);
   if (!entry || entry.parser !== parser) return null;
   const crc = crc32(bytes.subarray(entry.detail), crc32(bytes.subarray(entry.summary, entry.detail)));
   return crc === entry.crc ? entry : null;
 }
 
 const decoder = new TextDecoder('utf-8');
-
 
 /** The summary's fields, the detail fields holding 0. Throws only on an entry that was never written so. */
 export function entrySummary(entry: Entry): Report {

@@ -11,12 +11,12 @@ import { fileProblem } from './load.js';
 import type { LoadItem } from './types.js';
 
 // The main thread's checks (changed thresholds, the cross-report pass) come from this module too: it is loaded as one
-// bundled file where one is built (cache.ts, parserModule), instead of the checks' own hundred-odd modules.
+// bundled file where one is built (parser-code.ts, parserModule), instead of the checks' own hundred-odd modules.
 export { runChecks };
 
 export interface ParseContext {
   parser: string;
-  /** URL of the module to parse with (cache.ts, parserModule): this one, or its bundle. */
+  /** URL of the module to parse with (parser-code.ts, parserModule): this one, or its bundle. */
   module: string;
   thresholds: Thresholds;
 }

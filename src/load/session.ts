@@ -4,7 +4,8 @@
 // run gives exactly what a serial one gives.
 import type { Thresholds } from '../parse/checks/thresholds.js';
 import type { Report } from '../parse/model.js';
-import { ParseCache, parserModule } from './cache.js';
+import { ParseCache } from './cache.js';
+import { parserModule } from './parser-code.js';
 import { discover, type FoundFile } from './discover.js';
 import { thresholdsKey } from '../parse/checks/thresholds.js';
 import { contentHash, encodeEntry, isUnchanged, readEntry, restamp, type Entry, type ParsedFile } from './entry.js';

@@ -11,9 +11,9 @@ let copy: string;
 
 /** Runs `body` (an async function body, `load` and `module` in scope) in a fresh Node on the copied dist/. */
 function inCopy(body: string): string {
-  const cache = path.join(copy, 'dist/load/cache.js');
+  const code = path.join(copy, 'dist/load/parser-code.js');
   const session = path.join(copy, 'dist/load/session.js');
-  const script = `const { parserModule: module } = await import(${JSON.stringify(cache)}); const { loadFolder: load } = await import(${JSON.stringify(session)}); ${body}`;
+  const script = `const { parserModule: module } = await import(${JSON.stringify(code)}); const { loadFolder: load } = await import(${JSON.stringify(session)}); ${body}`;
   return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: copy });
 }
 
