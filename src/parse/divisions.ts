@@ -48,7 +48,9 @@ function load(): Dataset {
     ...cities
       .filter((c) => !placeholderCities.has(c.code))
       .map((c) => ({ code: pad(c.code), name: c.name, level: 'prefecture' as const, parentCode: pad(c.provinceCode!) })),
-    ...areas.map((a) => ({
+    // 东莞市, 中山市 and 儋州市 are prefecture-level cities without counties: the dataset lists each a second time as
+    // an "area" with the city's own code. Kept, that row would replace the city and be its own parent.
+    ...areas.filter((a) => pad(a.code) !== pad(a.cityCode!)).map((a) => ({
       code: pad(a.code),
       name: a.name,
       level: 'county' as const,
@@ -98,7 +100,8 @@ export function childDivisions(code: string): Division[] {
 function ancestors(d: Division, byCode: Map<string, Division>): Set<string> {
   const out = new Set<string>();
   let cur = d.parentCode;
-  while (cur) {
+  // A cycle in the dataset must end the walk, not hang the parser on every report that names the place.
+  while (cur && cur !== d.code && !out.has(cur)) {
     out.add(cur);
     cur = byCode.get(cur)?.parentCode ?? null;
   }

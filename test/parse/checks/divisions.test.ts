@@ -19,4 +19,12 @@ describe('divisions', () => {
     expect(divisionByCode('110105')?.parentCode).toBe('110000');
     expect(childDivisions('650100').map((d) => d.name)).toEqual(['天山区', '沙依巴克区', '新市区', '水磨沟区', '头屯河区', '达坂城区', '米东区', '乌鲁木齐县']);
   });
+  it('keeps 东莞, 中山 and 儋州 as prefecture-level cities, not their own parents (a report naming them once hung the parser)', () => {
+    for (const [code, name] of [['441900', '东莞市'], ['442000', '中山市'], ['460400', '儋州市']] as const) {
+      // Checked on the data first: with the loop in it, findDivision below would never return.
+      expect(divisionByCode(code)).toMatchObject({ name, level: 'prefecture', parentCode: `${code.slice(0, 2)}0000` });
+      expect(childDivisions(code).map((d) => d.code)).not.toContain(code);
+      expect(findDivision(`${name}人民政府`)?.code).toBe(code);
+    }
+  });
 });
