@@ -1,13 +1,15 @@
 // A report built from a cache entry's summary, whose detail fields (tables, sections, narrative, diagnostics…)
 // stay deflated until something reads one of them. A warm load of a big folder then parses only the summaries, and
-// keeps each detail as ~3 KB of bytes instead of ~5 KB of objects.
+// keeps each detail as ~3 KB of bytes instead of ~5 KB of objects. The few figures and signatures the cross-report
+// checks compare are kept beside it (entry.ts, facts), so checking the folder leaves the details deflated.
 //
 // The detail fields are own, enumerable accessors in the report's own key order, so the report is an ordinary
 // object to every consumer: JSON.stringify, spread and equality see the same fields as a parsed report's. The first
 // read or write of any of them inflates the detail and turns all of them into plain data properties.
+import type { CorpusFacts } from '../parse/checks/corpus-facts.js';
 import type { Report } from '../parse/model.js';
 import { compactDetail, compactSummary } from './compact.js';
-import { DETAIL_KEYS, entryDetail, entrySummary, type DetailKey, type Entry } from './entry.js';
+import { DETAIL_KEYS, entrySummary, keptDetail, keptFacts, keptPart, type DetailKey, type Entry } from './entry.js';
 
 const DETAIL = Symbol('xxgk.detail');
 type LazyReport = Report & { [DETAIL]?: Uint8Array };
@@ -36,7 +38,7 @@ function materialize(report: LazyReport): void {
   let detail: Partial<Report>;
   try {
     if (!bytes) throw new Error('no detail');
-    detail = entryDetail(bytes);
+    detail = keptDetail(bytes);
     compactDetail(detail);
   } catch {
     detail = emptyDetail();
@@ -83,14 +85,25 @@ export function entryReport(entry: Entry): Report {
   for (let bit = 0; bit < DETAIL_KEYS.length; bit++) if (record[DETAIL_KEYS[bit]!] === 0) mask |= 1 << bit;
   if (mask === 0) return report;
   Object.defineProperties(report, descriptorsFor(mask));
-  // A copy of just the detail: the entry's header and summary need not stay in memory with it, nor (for an entry read
-  // from the folder's index) the whole index chunk it is a view into. Not `.slice()`: on a Buffer (what the store
-  // returns) that is a view too.
-  Object.defineProperty(report, DETAIL, { value: Uint8Array.prototype.slice.call(entry.bytes, entry.detail), writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(report, DETAIL, { value: keptPart(entry), writable: true, enumerable: false, configurable: true });
   return report;
 }
 
-/** Bytes of memory the report's deflated detail keeps alive (0 once inflated), for tests and memory accounting. */
+/**
+ * The cross-report facts of a report whose detail is still deflated (undefined otherwise, or when they cannot be read:
+ * the checks then read the report itself), for the checks' `storedFacts`.
+ */
+export function storedCorpusFacts(report: Report): CorpusFacts | undefined {
+  const kept = (report as LazyReport)[DETAIL];
+  if (!kept) return undefined;
+  try {
+    return keptFacts(kept);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes of memory the report's deflated detail and facts keep alive (0 once inflated), for tests and memory accounting. */
 export function heldBytes(report: Report): number {
   return (report as LazyReport)[DETAIL]?.buffer.byteLength ?? 0;
 }

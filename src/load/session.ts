@@ -9,7 +9,7 @@ import { parserModule } from './parser-code.js';
 import { discover, type FoundFile } from './discover.js';
 import { thresholdsKey } from '../parse/checks/thresholds.js';
 import { contentHash, encodeEntry, isUnchanged, readEntry, restamp, type Entry, type ParsedFile } from './entry.js';
-import { entryReport } from './lazy-report.js';
+import { entryReport, storedCorpusFacts } from './lazy-report.js';
 import type { ParseContext } from './parse-file.js';
 import { FolderIndex, type IndexHit } from './folder-index.js';
 import { ParsePool, defaultWorkerCount } from './pool.js';
@@ -196,7 +196,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       yield* emit(await toItem(await head.promise), head.size);
     }
     await folderIndex?.finish(index);
-    (await checks()).runChecks(reports, options.thresholds, { crossReport: true, perReport: false });
+    (await checks()).runChecks(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts });
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {
     await (pool as ParsePool | null)?.close();

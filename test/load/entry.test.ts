@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeIndexChunk, encodeIndexChunk } from '../../src/load/cache.js';
 import { decodeEntry, encodeEntry, isUnchanged, RACY_MS, readEntry, restamp, type EntryHeader } from '../../src/load/entry.js';
-import { entryReport, heldBytes, isDeflated } from '../../src/load/lazy-report.js';
+import { entryReport, heldBytes, isDeflated, storedCorpusFacts } from '../../src/load/lazy-report.js';
+import { corpusFacts } from '../../src/parse/checks/corpus-facts.js';
 import { runChecks, DEFAULT_THRESHOLDS } from '../../src/parse/checks/index.js';
 import { parseReport } from '../../src/parse/index.js';
 
@@ -30,10 +31,10 @@ describe('cache entries', () => {
     expect(decodeEntry(encodeEntry(header, report), 'p2')).toBeNull();
   });
 
-  it('are refused when a byte of the summary or the detail changed, or the entry was cut short', () => {
+  it('are refused when a byte of the summary, the facts or the detail changed, or the entry was cut short', () => {
     const bytes = encodeEntry(header, report);
     const entry = readEntry(bytes)!;
-    for (const at of [entry.summary + 5, entry.detail + 5, bytes.length - 1]) {
+    for (const at of [entry.summary + 5, entry.facts + 5, entry.detail + 5, bytes.length - 1]) {
       const damaged = bytes.slice();
       damaged[at] = damaged[at]! ^ 1;
       expect(decodeEntry(damaged, 'p1')).toBeNull();
@@ -97,6 +98,17 @@ describe('a report read from an entry', () => {
     expect(other.diagnostics).toHaveLength(report.diagnostics.length + 1);
   });
 
+  it("keep the cross-report facts apart, readable without inflating the detail, equal to the report's own", () => {
+    const lazy = entryReport(readEntry(encodeEntry(header, report))!);
+    const stored = storedCorpusFacts(lazy);
+    expect(isDeflated(lazy)).toBe(true);
+    expect(stored).toEqual(corpusFacts(report));
+    expect(stored!.applications!.newReceivedTotal).toBe(report.applications!.newReceived.total);
+    expect(stored!.sections.overview!.signature).toHaveLength(32);
+    void lazy.sections; // once inflated, the checks read the report itself
+    expect(storedCorpusFacts(lazy)).toBeUndefined();
+  });
+
   it('shows a diagnostic, not an exception, when its detail cannot be inflated', () => {
     const entry = readEntry(encodeEntry(header, report))!;
     const bytes = entry.bytes.slice();
@@ -127,7 +139,7 @@ describe('index chunks', () => {
     const chunk = Buffer.from(encodeIndexChunk(many));
     const entry = decodeIndexChunk(chunk, 'p1')![7]!.entry;
     const lazy = entryReport(entry);
-    expect(heldBytes(lazy)).toBe(entry.bytes.length - entry.detail);
+    expect(heldBytes(lazy)).toBe(entry.bytes.length - entry.facts);
     expect(heldBytes(lazy)).toBeLessThan(chunk.length / 20);
   });
 

@@ -2,8 +2,9 @@ import { promises as fs } from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeSyntheticCorpus } from '../../bench/synth.js';
+import { bodyName, makeSyntheticCorpus } from '../../bench/synth.js';
 import { asJson, load, tempDir } from './helpers.js';
+import { isDeflated } from '../../src/load/lazy-report.js';
 import { ClassicLevel } from 'classic-level';
 import { INDEX_CHUNK, ParseCache } from '../../src/load/cache.js';
 import { parserFingerprint } from '../../src/load/parser-code.js';
@@ -53,8 +54,9 @@ describe('parse cache', () => {
     const target = path.join(root, folder!, files[0]!);
     const before = await fs.stat(target);
     const text = await fs.readFile(target, 'utf8');
-    // same length, different bytes: 测试0号 → 测验0号 (one character swapped for another of the same size)
-    const edited = text.replace('测试0号', '测验0号');
+    // same length, different bytes: one body's name for another's (three characters for three)
+    const edited = text.replace(bodyName(0), bodyName(1));
+    expect(edited).not.toBe(text);
     expect(Buffer.byteLength(edited)).toBe(before.size);
     await fs.writeFile(target, edited);
     await fs.utimes(target, before.atime, before.mtime);
@@ -164,7 +166,9 @@ describe('parse cache', () => {
     const [edited, touched] = (await fs.readdir(path.join(root, folder!))).sort().map((f) => path.join(root, folder!, f));
     // Same size, mtime put back: only ctime tells.
     const before = await fs.stat(edited!);
-    await fs.writeFile(edited!, (await fs.readFile(edited!, 'utf8')).replace('测试0号', '测验0号'));
+    const text = await fs.readFile(edited!, 'utf8');
+    expect(text).toContain(bodyName(0));
+    await fs.writeFile(edited!, text.replace(bodyName(0), bodyName(1)));
     await fs.utimes(edited!, before.atime, before.mtime);
     const afterEdit = await load(root, { cacheDir, workers: 0 });
     expect(afterEdit.stats).toEqual({ parsed: 1, cached: 5, unread: 5 });
@@ -176,6 +180,22 @@ describe('parse cache', () => {
     const afterTouch = await load(root, { cacheDir, workers: 0 });
     expect(afterTouch.stats).toEqual({ parsed: 0, cached: 6, unread: 4 });
     expect(asJson(afterTouch)).toBe(asJson(afterEdit));
+  });
+
+  it('checks several years of each body across years without inflating the reports it serves', async () => {
+    const root = tempDir('cache-years');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 24, { years: 4 });
+    const first = await load(root, { cacheDir, workers: 2 });
+    const second = await load(root, { cacheDir, workers: 2 });
+    expect(second.stats).toMatchObject({ parsed: 0, cached: 24 });
+    // Read before anything serialises the reports (which inflates them).
+    const deflated = second.reports.filter(isDeflated).length;
+    const crossYear = second.reports.flatMap((r) => r.anomalies).filter((a) => a.id === 'copy-of-last-year' || a.id === 'stock-break');
+    expect(deflated).toBe(24);
+    expect(crossYear.length).toBeGreaterThan(18); // every later year repeats its body's previous report
+    expect(asJson(second)).toBe(asJson(first));
+    expect(asJson(second)).toBe(asJson(await load(root, { cache: false, workers: 0 })));
   });
 
   it('loads correctly past a damaged or outdated folder index', async () => {

@@ -2,9 +2,10 @@
 // Deterministic: rules run in registry order, findings keep the order the rule gives them.
 import { findDivision } from '../divisions.js';
 import type { Anomaly, Diagnostic, Report } from '../model.js';
+import { corpusFacts, type CorpusFacts } from './corpus-facts.js';
 import { fingerprint } from './format.js';
 import { RULES } from './registry.js';
-import type { CorpusFinding, CorpusRule, Finding, ReportRule, Rule, RuleContext } from './types.js';
+import type { CorpusContext, CorpusFinding, CorpusRule, Finding, ReportRule, Rule, RuleContext } from './types.js';
 import type { Thresholds } from './thresholds.js';
 
 export { RULES, ruleById } from './registry.js';
@@ -19,6 +20,11 @@ export interface RunOptions {
    * already carry — a loader that checked each report as it arrived need not check it again.
    */
   perReport?: boolean;
+  /**
+   * The facts the cross-report rules need of a report, when the caller holds them apart from its tables (a cached
+   * report whose detail is still deflated: load/lazy-report.ts); undefined means "read them from the report".
+   */
+  storedFacts?: (report: Report) => CorpusFacts | undefined;
 }
 
 const REPORT_RULES = RULES.filter((rule): rule is ReportRule => rule.scope === 'report');
@@ -37,13 +43,21 @@ export function runChecks(reports: Report[], thresholds: Thresholds, options: Ru
     if (perReport) for (const r of reports) addReportAnomalies(r.anomalies, r, ctx);
     return;
   }
+  // Each report's facts once for all corpus rules, and only for the reports a rule asks about.
+  const known = new Map<Report, CorpusFacts>();
+  const facts = (r: Report): CorpusFacts => {
+    let f = known.get(r);
+    if (f === undefined) known.set(r, (f = options.storedFacts?.(r) ?? corpusFacts(r)));
+    return f;
+  };
+  const corpusCtx: CorpusContext = { ...ctx, facts };
   // Rule by rule, so a report's anomalies follow the registry order, cross-report rules in their place.
   for (const rule of RULES) {
     if (rule.scope === 'report') {
       if (!perReport) continue;
       for (const r of reports) addFindings(r.anomalies, rule, r, checkSafely(rule, r, ctx));
     } else {
-      for (const f of corpusSafely(rule, reports, ctx)) f.report.anomalies.push(toAnomaly(rule, f.report, f));
+      for (const f of corpusSafely(rule, reports, corpusCtx)) f.report.anomalies.push(toAnomaly(rule, f.report, f));
     }
   }
 }
@@ -91,7 +105,7 @@ function checkSafely(rule: ReportRule, report: Report, ctx: RuleContext): Findin
   }
 }
 
-function corpusSafely(rule: CorpusRule, reports: readonly Report[], ctx: RuleContext): CorpusFinding[] {
+function corpusSafely(rule: CorpusRule, reports: readonly Report[], ctx: CorpusContext): CorpusFinding[] {
   try {
     return rule.check(reports, ctx);
   } catch {

@@ -1,6 +1,7 @@
 // The shape of a rule. Each rule lives in ./rules/<id>.ts and is listed in ./registry.ts.
 // A rule returns findings; the engine turns them into Anomaly objects (id, severity, fingerprint).
 import type { Report, Severity } from '../model.js';
+import type { CorpusFacts } from './corpus-facts.js';
 import type { Thresholds } from './thresholds.js';
 
 /** Where a rule sits in docs/format.md §9; used to group the generated docs/anomalies.md. */
@@ -40,9 +41,14 @@ export interface CorpusFinding extends Finding {
   report: Report;
 }
 
+/** A corpus rule reads tables and sections only through `facts` (corpus-facts.ts), never the report's own fields. */
+export interface CorpusContext extends RuleContext {
+  facts(report: Report): CorpusFacts;
+}
+
 export interface CorpusRule extends RuleBase {
   scope: 'corpus';
-  check(reports: readonly Report[], ctx: RuleContext): CorpusFinding[];
+  check(reports: readonly Report[], ctx: CorpusContext): CorpusFinding[];
 }
 
 export type Rule = ReportRule | CorpusRule;

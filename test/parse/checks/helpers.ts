@@ -1,3 +1,4 @@
+import { corpusFacts, decodeCorpusFacts, encodeCorpusFacts } from '../../../src/parse/checks/corpus-facts.js';
 import { ruleById } from '../../../src/parse/checks/registry.js';
 import type { CorpusFinding, Finding } from '../../../src/parse/checks/types.js';
 import type { Report } from '../../../src/parse/model.js';
@@ -11,9 +12,15 @@ export function run(id: string, report: Report, t: Thresholds = thresholds): Fin
   return rule.check(report, { thresholds: t });
 }
 
-/** Findings of one corpus rule. */
+/**
+ * Findings of one corpus rule, which must be the same whether it reads each report's facts from the report or from
+ * their stored form (a cached report's): a fact lost in encoding would change what a warm load finds.
+ */
 export function runCorpus(id: string, reports: Report[], t: Thresholds = thresholds): CorpusFinding[] {
   const rule = ruleById(id);
   if (!rule || rule.scope !== 'corpus') throw new Error(`no corpus rule ${id}`);
-  return rule.check(reports, { thresholds: t });
+  const direct = rule.check(reports, { thresholds: t, facts: corpusFacts });
+  const stored = rule.check(reports, { thresholds: t, facts: (r) => decodeCorpusFacts(encodeCorpusFacts(corpusFacts(r))) });
+  if (JSON.stringify(stored) !== JSON.stringify(direct)) throw new Error(`${id} finds otherwise from stored facts`);
+  return direct;
 }

@@ -10,19 +10,21 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: "Consecutive years of one body: this year's carriedOver ≠ last year's carriedForward (per column)",
   descriptionZh: '同一机关相邻年度：本年“上年结转”≠ 上年“结转下年度”（逐列）',
-  check(reports) {
+  check(reports, ctx) {
     const findings: CorpusFinding[] = [];
     for (const [prev, cur] of consecutiveYears(reports)) {
-      if (!prev.applications || !cur.applications) continue;
+      const carriedForward = ctx.facts(prev).applications?.carriedForward;
+      const carriedOver = ctx.facts(cur).applications?.carriedOver;
+      if (!carriedForward || !carriedOver) continue;
       const broken = APPLICANT_COLUMNS.filter((c) => {
-        const a = prev.applications!.carriedForward[c];
-        const b = cur.applications!.carriedOver[c];
+        const a = carriedForward[c];
+        const b = carriedOver[c];
         return isNumber(a) && isNumber(b) && a !== b;
       });
       if (broken.length === 0) continue;
       const parts = broken.map((c) => {
-        const before = applicationTerm('carriedForward', c, prev.applications!.carriedForward[c] as number);
-        const now = applicationTerm('carriedOver', c, cur.applications!.carriedOver[c] as number);
+        const before = applicationTerm('carriedForward', c, carriedForward[c] as number);
+        const now = applicationTerm('carriedOver', c, carriedOver[c] as number);
         return {
           en: `${cur.year} ${now.en} ${now.value} ≠ ${prev.year} ${before.en} ${before.value}`,
           zh: `${cur.year} 年${now.zh} ${now.value} ≠ ${prev.year} 年${before.zh} ${before.value}`,

@@ -1,11 +1,11 @@
 // Section 一 or 五 nearly identical to the same body's previous report (内容雷同), by MinHash signatures.
-import type { Report, SectionKey } from '../../model.js';
+import type { Report } from '../../model.js';
+import type { ComparedSection } from '../corpus-facts.js';
 import { groupByBody } from '../format.js';
-import { sectionOf } from '../report-facts.js';
 import { similarity } from '../similarity.js';
 import type { CorpusFinding, CorpusRule } from '../types.js';
 
-const COMPARED: ReadonlyArray<{ key: SectionKey; zh: string; en: string }> = [
+const COMPARED: ReadonlyArray<{ key: ComparedSection; zh: string; en: string }> = [
   { key: 'overview', zh: '第一部分“总体情况”', en: 'section 一 (overview)' },
   { key: 'problems', zh: '第五部分“存在的主要问题及改进情况”', en: 'section 五 (problems and improvements)' },
 ];
@@ -29,8 +29,8 @@ export const rule: CorpusRule = {
         const prev = previous(list, cur);
         if (!prev) continue;
         for (const s of COMPARED) {
-          const a = sectionOf(cur, s.key);
-          const b = sectionOf(prev, s.key);
+          const a = ctx.facts(cur).sections[s.key];
+          const b = ctx.facts(prev).sections[s.key];
           const sim = similarity(a?.signature, b?.signature);
           if (sim === null || sim < ctx.thresholds.copySimilarity) continue;
           const pct = `${Math.round(sim * 100)}%`;

@@ -6,8 +6,8 @@ import { isNumber } from '../format.js';
 import type { CorpusFinding, CorpusRule } from '../types.js';
 
 const ROWS = [
-  { id: 'newReceived', zh: '本年新收' },
-  { id: 'outcomeTotal', zh: '办理结果总计' },
+  { id: 'newReceived', fact: 'newReceivedTotal', zh: '本年新收' },
+  { id: 'outcomeTotal', fact: 'outcomeTotalTotal', zh: '办理结果总计' },
 ] as const;
 
 export const rule: CorpusRule = {
@@ -17,9 +17,9 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: "A region's 本级政府 report and all its children's for a year: the parent's table-3 totals vs the children's sum",
   descriptionZh: '同一年度同时有上级政府及其全部下级政府的报告时：上级表三总数与下级之和比较',
-  check(reports) {
+  check(reports, ctx) {
     const findings: CorpusFinding[] = [];
-    const governments = reports.filter((r) => r.bodyType === 'government' && r.divisionCode && r.year !== null && r.applications);
+    const governments = reports.filter((r) => r.bodyType === 'government' && r.divisionCode && r.year !== null && ctx.facts(r).applications);
     const byCodeYear = new Map<string, Report>();
     for (const r of governments) byCodeYear.set(`${r.divisionCode}|${r.year}`, r);
     for (const parent of governments) {
@@ -30,8 +30,8 @@ export const rule: CorpusRule = {
       if (children.some((c) => c === undefined)) continue; // only a complete set says anything
       const present = children as Report[];
       for (const row of ROWS) {
-        const own = parent.applications![row.id].total;
-        const values = present.map((c) => c.applications![row.id].total);
+        const own = ctx.facts(parent).applications![row.fact];
+        const values = present.map((c) => ctx.facts(c).applications![row.fact]);
         if (!isNumber(own) || !values.every(isNumber)) continue;
         const total = (values as number[]).reduce((a, b) => a + b, 0);
         if (total === own) continue;

@@ -1,7 +1,8 @@
 // Consecutive years: the stock of documents and items must carry over.
 // 2021 format: last current + issued − repealed = current. 2019 format: last prevCount + last delta = prevCount.
-import type { Report } from '../../model.js';
-import { consecutiveYears, isNumber } from '../format.js';
+import type { Figure } from '../../model.js';
+import type { CorpusFacts, StockRow } from '../corpus-facts.js';
+import { consecutiveYears } from '../format.js';
 import type { CorpusFinding, CorpusRule } from '../types.js';
 
 const STOCK_ROWS_2021 = [
@@ -16,9 +17,8 @@ const STOCK_ROWS_2019 = [
   { id: 'fees', zh: '行政事业性收费' },
 ] as const;
 
-function cell(r: Report, row: string, col: string): number | null {
-  const v = (r.active as Record<string, Record<string, unknown> | undefined> | null)?.[row]?.[col];
-  return isNumber(v as number | null) ? (v as number) : null;
+function cell(facts: CorpusFacts, row: StockRow, col: string): Figure {
+  return facts.stock[row][col] ?? null;
 }
 
 export const rule: CorpusRule = {
@@ -28,15 +28,17 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: 'Consecutive years: last current + issued − repealed ≠ current (2021); last prevCount + delta ≠ prevCount (2019)',
   descriptionZh: '相邻年度：上年现行有效 + 本年制发 − 本年废止 ≠ 本年现行有效（2021）；上年项目数 + 增减 ≠ 本年上一年项目数（2019）',
-  check(reports) {
+  check(reports, ctx) {
     const findings: CorpusFinding[] = [];
     for (const [prev, cur] of consecutiveYears(reports)) {
+      const before = ctx.facts(prev);
+      const now = ctx.facts(cur);
       if (prev.format === '2021' && cur.format === '2021') {
         for (const row of STOCK_ROWS_2021) {
-          const last = cell(prev, row.id, 'current');
-          const issued = cell(cur, row.id, 'issued');
-          const repealed = cell(cur, row.id, 'repealed');
-          const current = cell(cur, row.id, 'current');
+          const last = cell(before, row.id, 'current');
+          const issued = cell(now, row.id, 'issued');
+          const repealed = cell(now, row.id, 'repealed');
+          const current = cell(now, row.id, 'current');
           if (last === null || issued === null || repealed === null || current === null) continue;
           const expected = last + issued - repealed;
           if (expected === current) continue;
@@ -51,9 +53,9 @@ export const rule: CorpusRule = {
       }
       if (prev.format === '2019' && cur.format === '2019') {
         for (const row of STOCK_ROWS_2019) {
-          const lastCount = cell(prev, row.id, 'prevCount');
-          const lastDelta = cell(prev, row.id, 'delta');
-          const count = cell(cur, row.id, 'prevCount');
+          const lastCount = cell(before, row.id, 'prevCount');
+          const lastDelta = cell(before, row.id, 'delta');
+          const count = cell(now, row.id, 'prevCount');
           if (lastCount === null || lastDelta === null || count === null) continue;
           const expected = lastCount + lastDelta;
           if (expected === count) continue;
