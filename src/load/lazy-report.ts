@@ -79,14 +79,22 @@ function descriptorsFor(mask: number): PropertyDescriptorMap {
 
 /** The report an entry holds, its detail left deflated until read. Throws only on an entry never written so. */
 export function entryReport(entry: Entry): Report {
-  const report = compactSummary(entrySummary(entry)) as LazyReport;
-  const record = report as unknown as Record<string, unknown>;
+  const summary = compactSummary(entrySummary(entry)) as unknown as Record<string, unknown>;
   let mask = 0;
-  for (let bit = 0; bit < DETAIL_KEYS.length; bit++) if (record[DETAIL_KEYS[bit]!] === 0) mask |= 1 << bit;
-  if (mask === 0) return report;
-  Object.defineProperties(report, descriptorsFor(mask));
+  for (let bit = 0; bit < DETAIL_KEYS.length; bit++) if (summary[DETAIL_KEYS[bit]!] === 0) mask |= 1 << bit;
+  if (mask === 0) return summary as unknown as Report;
+  // A new object, its properties added in the summary's order: reports of one shape then share V8's hidden classes
+  // (and, with them, the accessor pairs). Turning the parsed object's data properties into accessors instead would
+  // make every report a dictionary-mode object: ~1.6 KB more each, 160 MB at 100,000 reports.
+  const descriptors = descriptorsFor(mask);
+  const report = {} as Record<string, unknown>;
+  for (const key in summary) {
+    const accessor = descriptors[key];
+    if (accessor) Object.defineProperty(report, key, accessor);
+    else report[key] = summary[key];
+  }
   Object.defineProperty(report, DETAIL, { value: keptPart(entry), writable: true, enumerable: false, configurable: true });
-  return report;
+  return report as unknown as Report;
 }
 
 /**

@@ -2,7 +2,7 @@
 // keeps in memory (file, year, body, format). A cached report keeps these few figures and signatures next to its
 // deflated detail (load/entry.ts), so checking a folder of many years does not inflate every report's detail; a
 // parsed report gives them from its own tables.
-import { APPLICANT_COLUMNS, type ApplicationRow, type Figure, type Report } from '../model.js';
+import { APPLICANT_COLUMNS, type Figure, type Report } from '../model.js';
 import { sectionOf } from './report-facts.js';
 
 /** Table-2 rows and columns the stock rule carries over from one year to the next (rules/stock-break.ts). */
@@ -23,17 +23,47 @@ export const COMPARED_SECTIONS = ['overview', 'problems'] as const;
 export type ComparedSection = (typeof COMPARED_SECTIONS)[number];
 
 export interface CorpusFacts {
-  /** Table 3 (null when the report has none): the rows compared across years and up the hierarchy. */
+  /** Table 3 (null when the report has none): the rows compared across years (APPLICANT_COLUMNS order) and totals. */
   applications: {
-    carriedOver: ApplicationRow;
-    carriedForward: ApplicationRow;
+    carriedOver: readonly Figure[];
+    carriedForward: readonly Figure[];
     newReceivedTotal: Figure;
     outcomeTotalTotal: Figure;
   } | null;
-  /** Table 2's stock cells, by row and column as in STOCK_CELLS (null: blank, absent, or no table 2). */
-  stock: Record<StockRow, Record<string, Figure>>;
-  /** The first section of each compared kind: its similarity signature and heading line. */
-  sections: Partial<Record<ComparedSection, { signature: number[] | undefined; line: number }>>;
+  /** Table 2's stock cells in STOCK_CELLS order (null: blank, absent, or no table 2); read with stockCell. */
+  stock: readonly Figure[];
+  /**
+   * The first section of each compared kind: its heading line and its similarity signature as base64 of the 32-bit
+   * words (null when unsigned), decoded only for the pairs compared (sectionSignature): a folder's worth of decoded
+   * signatures would be most of what the checks hold.
+   */
+  sections: Partial<Record<ComparedSection, { signature: string | null; line: number }>>;
+}
+
+/** Where a stock cell sits in CorpusFacts.stock: look it up once, then read `facts.stock[index]`. */
+export function stockIndex(row: StockRow, column: string): number {
+  let at = 0;
+  for (const r of STOCK_ROWS) {
+    for (const c of STOCK_CELLS[r]) {
+      if (r === row && c === column) return at;
+      at++;
+    }
+  }
+  throw new Error(`${row}.${column} is not a stock cell`); // a programming error
+}
+
+function encodeSignature(signature: readonly number[]): string {
+  const words = new Uint32Array(signature);
+  return Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString('base64');
+}
+
+/** A compared section's signature, as similarity() takes it. */
+export function sectionSignature(section: { signature: string | null } | undefined): ArrayLike<number> | undefined {
+  if (!section || section.signature === null) return undefined;
+  const bytes = Buffer.from(section.signature, 'base64');
+  // The words in place where they are aligned (small Buffers come 8-byte aligned from Node's pool), else copied.
+  const words = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  return new Uint32Array(words.buffer, words.byteOffset, words.length >> 2);
 }
 
 function figure(v: unknown): Figure {
@@ -44,61 +74,39 @@ function figure(v: unknown): Figure {
 export function corpusFacts(r: Report): CorpusFacts {
   const a = r.applications;
   const active = r.active as Record<string, Record<string, unknown> | undefined> | null;
-  const stock = {} as CorpusFacts['stock'];
-  for (const row of STOCK_ROWS) {
-    const cells: Record<string, Figure> = {};
-    for (const col of STOCK_CELLS[row]) cells[col] = figure(active?.[row]?.[col]);
-    stock[row] = cells;
-  }
   const sections: CorpusFacts['sections'] = {};
   for (const key of COMPARED_SECTIONS) {
     const s = sectionOf(r, key);
-    if (s) sections[key] = { signature: s.signature, line: s.line };
+    if (s) sections[key] = { signature: s.signature ? encodeSignature(s.signature) : null, line: s.line };
   }
   return {
     applications: a && {
-      carriedOver: a.carriedOver,
-      carriedForward: a.carriedForward,
+      carriedOver: APPLICANT_COLUMNS.map((c) => a.carriedOver[c]),
+      carriedForward: APPLICANT_COLUMNS.map((c) => a.carriedForward[c]),
       newReceivedTotal: a.newReceived.total,
       outcomeTotalTotal: a.outcomeTotal.total,
     },
-    stock,
+    stock: STOCK_ROWS.flatMap((row) => STOCK_CELLS[row].map((col) => figure(active?.[row]?.[col]))),
     sections,
   };
 }
 
-// The stored form: one line of JSON, figures as arrays in a fixed order and signatures as base64 of their 32-bit
-// words, so that a cached report keeps ~0.4 KB of bytes for them rather than objects.
+// The stored form: one line of JSON, the facts' own arrays in a fixed order.
 type Stored = [
   applications: [Figure[], Figure[], Figure, Figure] | null,
   stock: Figure[],
   sections: Array<[ComparedSection, string | null, number]>,
 ];
 
-function encodeSignature(signature: readonly number[]): string {
-  const words = new Uint32Array(signature);
-  return Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString('base64');
-}
-
-function decodeSignature(text: string): number[] {
-  const bytes = Buffer.from(text, 'base64');
-  const out: number[] = [];
-  for (let at = 0; at + 4 <= bytes.length; at += 4) out.push(bytes.readUInt32LE(at));
-  return out;
-}
-
-const rowOf = (figures: readonly Figure[]): ApplicationRow =>
-  Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, figures[i] ?? null])) as ApplicationRow;
-
 /** The facts as one line of JSON (no newline in it: load/entry.ts ends the part with one). */
 export function encodeCorpusFacts(facts: CorpusFacts): string {
   const a = facts.applications;
   const stored: Stored = [
-    a && [APPLICANT_COLUMNS.map((c) => a.carriedOver[c]), APPLICANT_COLUMNS.map((c) => a.carriedForward[c]), a.newReceivedTotal, a.outcomeTotalTotal],
-    STOCK_ROWS.flatMap((row) => STOCK_CELLS[row].map((col) => facts.stock[row][col] ?? null)),
+    a && [[...a.carriedOver], [...a.carriedForward], a.newReceivedTotal, a.outcomeTotalTotal],
+    [...facts.stock],
     COMPARED_SECTIONS.flatMap((key) => {
       const s = facts.sections[key];
-      return s ? [[key, s.signature ? encodeSignature(s.signature) : null, s.line] as [ComparedSection, string | null, number]] : [];
+      return s ? [[key, s.signature, s.line] as [ComparedSection, string | null, number]] : [];
     }),
   ];
   return JSON.stringify(stored);
@@ -106,19 +114,12 @@ export function encodeCorpusFacts(facts: CorpusFacts): string {
 
 /** The facts from their stored form. Throws on text that encodeCorpusFacts did not write. */
 export function decodeCorpusFacts(text: string): CorpusFacts {
-  const [a, cells, sections] = JSON.parse(text) as Stored;
-  const stock = {} as CorpusFacts['stock'];
-  let at = 0;
-  for (const row of STOCK_ROWS) {
-    const values: Record<string, Figure> = {};
-    for (const col of STOCK_CELLS[row]) values[col] = cells[at++] ?? null;
-    stock[row] = values;
-  }
-  const facts: CorpusFacts = {
-    applications: a && { carriedOver: rowOf(a[0]), carriedForward: rowOf(a[1]), newReceivedTotal: a[2], outcomeTotalTotal: a[3] },
+  const [a, stock, stored] = JSON.parse(text) as Stored;
+  const sections: CorpusFacts['sections'] = {};
+  for (const [key, signature, line] of stored) sections[key] = { signature, line };
+  return {
+    applications: a && { carriedOver: a[0], carriedForward: a[1], newReceivedTotal: a[2], outcomeTotalTotal: a[3] },
     stock,
-    sections: {},
+    sections,
   };
-  for (const [key, signature, line] of sections) facts.sections[key] = { signature: signature === null ? undefined : decodeSignature(signature), line };
-  return facts;
 }

@@ -4,7 +4,7 @@
 // times gives a thousand findings, not a million.
 import type { Report } from '../model.js';
 import { figureCells } from './rules/bad-cell.js';
-import { groupByBody, groupByYear } from './format.js';
+import { groupByYear } from './format.js';
 
 export interface DuplicateSet {
   report: Report;
@@ -31,9 +31,9 @@ function differences(mine: Map<string, unknown>, theirs: Map<string, unknown>): 
 }
 
 /** For every report that shares body and year with another: the others, split by same or different figures. */
-export function duplicateSets(reports: readonly Report[]): DuplicateSet[] {
+export function duplicateSets(bodies: ReadonlyMap<string, readonly Report[]>): DuplicateSet[] {
   const sets: DuplicateSet[] = [];
-  for (const list of groupByBody(reports).values()) {
+  for (const list of bodies.values()) {
     for (const group of groupByYear(list).values()) {
       if (group.length < 2) continue;
       const figs = new Map(group.map((r) => [r, figures(r)]));

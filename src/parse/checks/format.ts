@@ -170,12 +170,22 @@ export function groupByYear(list: readonly Report[]): Map<number, Report[]> {
   return byYear;
 }
 
-/** Pairs (previous, current) of consecutive years of one body; a year held twice pairs each with each. */
-export function consecutiveYears(reports: readonly Report[]): Array<[Report, Report]> {
+/** Pairs (previous, current) of consecutive years of one body (groups of groupByBody); a year held twice pairs each with each. */
+export function consecutiveYears(bodies: ReadonlyMap<string, readonly Report[]>): Array<[Report, Report]> {
   const pairs: Array<[Report, Report]> = [];
-  for (const list of groupByBody(reports).values()) {
-    const byYear = groupByYear(list);
-    for (const cur of list) for (const prev of byYear.get(cur.year! - 1) ?? []) pairs.push([prev, cur]);
+  for (const list of bodies.values()) {
+    // A group is sorted by year: the previous year's reports are the run just before the current year's.
+    let prevStart = 0;
+    let yearStart = 0;
+    for (let i = 0; i < list.length; i++) {
+      const cur = list[i]!;
+      if (cur.year !== list[yearStart]!.year) {
+        prevStart = yearStart;
+        yearStart = i;
+      }
+      if (yearStart === 0 || list[prevStart]!.year !== cur.year! - 1) continue;
+      for (let p = prevStart; p < yearStart; p++) pairs.push([list[p]!, cur]);
+    }
   }
   return pairs;
 }

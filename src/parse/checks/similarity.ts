@@ -101,7 +101,7 @@ export function signature(text: string): number[] {
  * SIGNATURE_SIZE hashes of the union are a random sample of it, and each sampled hash is in a text's signature
  * exactly when it is in that text: the share found in both estimates the Jaccard index (exact for short texts).
  */
-export function similarity(a: readonly number[] | undefined, b: readonly number[] | undefined): number | null {
+export function similarity(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined): number | null {
   if (!a || !b || a.length === 0 || b.length === 0) return null;
   let i = 0;
   let j = 0;

@@ -44,6 +44,8 @@ export interface CorpusFinding extends Finding {
 /** A corpus rule reads tables and sections only through `facts` (corpus-facts.ts), never the report's own fields. */
 export interface CorpusContext extends RuleContext {
   facts(report: Report): CorpusFacts;
+  /** The reports grouped by body, each group by year (format.ts, groupByBody): made once for all corpus rules. */
+  bodies: ReadonlyMap<string, readonly Report[]>;
 }
 
 export interface CorpusRule extends RuleBase {

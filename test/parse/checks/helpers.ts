@@ -1,4 +1,5 @@
 import { corpusFacts, decodeCorpusFacts, encodeCorpusFacts } from '../../../src/parse/checks/corpus-facts.js';
+import { groupByBody } from '../../../src/parse/checks/format.js';
 import { ruleById } from '../../../src/parse/checks/registry.js';
 import type { CorpusFinding, Finding } from '../../../src/parse/checks/types.js';
 import type { Report } from '../../../src/parse/model.js';
@@ -19,8 +20,9 @@ export function run(id: string, report: Report, t: Thresholds = thresholds): Fin
 export function runCorpus(id: string, reports: Report[], t: Thresholds = thresholds): CorpusFinding[] {
   const rule = ruleById(id);
   if (!rule || rule.scope !== 'corpus') throw new Error(`no corpus rule ${id}`);
-  const direct = rule.check(reports, { thresholds: t, facts: corpusFacts });
-  const stored = rule.check(reports, { thresholds: t, facts: (r) => decodeCorpusFacts(encodeCorpusFacts(corpusFacts(r))) });
+  const bodies = groupByBody(reports);
+  const direct = rule.check(reports, { thresholds: t, facts: corpusFacts, bodies });
+  const stored = rule.check(reports, { thresholds: t, facts: (r) => decodeCorpusFacts(encodeCorpusFacts(corpusFacts(r))), bodies });
   if (JSON.stringify(stored) !== JSON.stringify(direct)) throw new Error(`${id} finds otherwise from stored facts`);
   return direct;
 }

@@ -1,6 +1,6 @@
 // Section 一 or 五 nearly identical to the same body's previous report (内容雷同), by MinHash signatures.
 import type { Report } from '../../model.js';
-import type { ComparedSection } from '../corpus-facts.js';
+import { sectionSignature, type ComparedSection } from '../corpus-facts.js';
 import { groupByBody } from '../format.js';
 import { similarity } from '../similarity.js';
 import type { CorpusFinding, CorpusRule } from '../types.js';
@@ -24,14 +24,14 @@ export const rule: CorpusRule = {
   descriptionZh: '第一或第五部分与同一机关上一份报告高度雷同（相似度不低于阈值）',
   check(reports, ctx) {
     const findings: CorpusFinding[] = [];
-    for (const list of groupByBody(reports).values()) {
+    for (const list of ctx.bodies.values()) {
       for (const cur of list) {
         const prev = previous(list, cur);
         if (!prev) continue;
         for (const s of COMPARED) {
           const a = ctx.facts(cur).sections[s.key];
           const b = ctx.facts(prev).sections[s.key];
-          const sim = similarity(a?.signature, b?.signature);
+          const sim = similarity(sectionSignature(a), sectionSignature(b));
           if (sim === null || sim < ctx.thresholds.copySimilarity) continue;
           const pct = `${Math.round(sim * 100)}%`;
           const limit = `${Math.round(ctx.thresholds.copySimilarity * 100)}%`;

@@ -10,8 +10,8 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: 'Two files give the same body and year (same figures; see republished-different when they differ)',
   descriptionZh: '两个文件是同一机关同一年度的报告（数字相同；数字不同见 republished-different）',
-  check(reports) {
-    return duplicateSets(reports)
+  check(reports, ctx) {
+    return duplicateSets(ctx.bodies)
       .filter((d) => d.same.length > 0)
       .map((d) => ({
         report: d.report,

@@ -9,9 +9,9 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: "A gap in a body's series of years inside the loaded folder",
   descriptionZh: '已加载文件夹中同一机关的年度报告有缺年',
-  check(reports) {
+  check(reports, ctx) {
     const findings: CorpusFinding[] = [];
-    for (const list of groupByBody(reports).values()) {
+    for (const list of ctx.bodies.values()) {
       for (let i = 1; i < list.length; i++) {
         const prev = list[i - 1]!;
         const cur = list[i]!;

@@ -12,8 +12,8 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: 'Two files give the same body and year and their figures differ',
   descriptionZh: '同一机关同一年度有两个文件，且数字不同',
-  check(reports) {
-    return duplicateSets(reports)
+  check(reports, ctx) {
+    return duplicateSets(ctx.bodies)
       .filter((d) => d.different.length > 0)
       .map((p) => {
         const shown = p.differing.slice(0, SHOWN).map((d) => `${d.path} ${String(d.mine)} vs ${String(d.theirs)}`);
