@@ -170,6 +170,14 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     yield { kind: 'progress', done, total: discovered ? index : null, bytes, current };
   };
 
+  let released = false;
+  const release = async (): Promise<void> => {
+    if (released) return;
+    released = true;
+    await (pool as ParsePool | null)?.close();
+    await cache?.close().catch(() => undefined);
+  };
+
   let discovered = false;
   try {
     for await (const found of discover(root)) {
@@ -196,11 +204,13 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       yield* emit(await toItem(await head.promise), head.size);
     }
     await folderIndex?.finish(index);
+    // The workers' heaps and the store's buffers (a few hundred MB on a big folder) are let go before the cross-report
+    // checks, whose findings are the last thing a load allocates: the peak of a big load is then the lower.
+    await release();
     (await checks()).runChecks(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts });
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {
-    await (pool as ParsePool | null)?.close();
-    await cache?.close().catch(() => undefined);
+    await release();
   }
 }
 
