@@ -105,7 +105,7 @@ export class ParseCache {
     }
     batch.forEach((lookup, i) => {
       const raw = raws[i];
-      lookup.resolve(raw === undefined ? null : decodeEntry(raw, this.version));
+      lookup.resolve(raw === undefined ? null : decodeEntry(plainView(raw), this.version));
     });
   }
 
@@ -220,11 +220,20 @@ export function encodeIndexChunk(files: ReadonlyArray<{ path: string; entry: Uin
 }
 
 /**
+ * The same bytes as a plain Uint8Array. The store gives Buffers, and every view or copy of a Buffer is a Buffer too,
+ * whose constructor costs several times a plain typed array's: a warm load makes a few of them per report.
+ */
+function plainView(bytes: Uint8Array): Uint8Array {
+  return Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+}
+
+/**
  * The entries of an index chunk made by this parser version, or null when the chunk is damaged. The entries are
  * views into the chunk, not copies; the chunk's CRC stands for theirs.
  */
 export function decodeIndexChunk(raw: Uint8Array, parser: string): Array<{ path: string; entry: Entry }> | null {
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const view = plainView(raw);
   const body = INDEX_MAGIC.length + 4;
   if (bytes.length < body || !bytes.subarray(0, INDEX_MAGIC.length).equals(INDEX_MAGIC)) return null;
   if (crc32(bytes.subarray(body)) !== bytes.readUInt32LE(INDEX_MAGIC.length)) return null;
@@ -238,7 +247,7 @@ export function decodeIndexChunk(raw: Uint8Array, parser: string): Array<{ path:
     if (at + 4 > bytes.length) return null;
     const entryLength = bytes.readUInt32LE(at);
     if (at + 4 + entryLength > bytes.length) return null;
-    const entry = readEntry(raw.subarray(at + 4, at + 4 + entryLength));
+    const entry = readEntry(view.subarray(at + 4, at + 4 + entryLength));
     at += 4 + entryLength;
     if (entry && entry.parser === parser) files.push({ path, entry });
   }
