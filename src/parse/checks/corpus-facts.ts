@@ -30,7 +30,7 @@ export interface CorpusFacts {
     newReceivedTotal: Figure;
     outcomeTotalTotal: Figure;
   } | null;
-  /** Table 2's stock cells in STOCK_CELLS order (null: blank, absent, or no table 2); read with stockCell. */
+  /** Table 2's stock cells in STOCK_CELLS order (null: blank, absent, or no table 2); find a cell with stockIndex. */
   stock: readonly Figure[];
   /**
    * The first section of each compared kind: its heading line and its similarity signature as base64 of the 32-bit
