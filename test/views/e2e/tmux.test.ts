@@ -157,7 +157,10 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
     tmux('resize-window', '-t', session, '-x', '50', '-y', '12');
     await waitFor(session, (s) => s.includes('终端太小（50×12）'), 'the too-small message');
     tmux('resize-window', '-t', session, '-x', '140', '-y', '30');
-    screen = await waitFor(session, (s) => s.includes('[1] 报告') && s.includes('问题文件'), 'the explorer at 140×30');
+    // Waits for the whole frame at the new size, not just its text: on a busy machine a capture can land mid-redraw,
+    // with some lines still at the old width. A frame that never fills the new width times out here.
+    const wholeFrame = (s: string) => s.split('\n').slice(0, 29).every((line) => stringWidth(line) === 140);
+    screen = await waitFor(session, (s) => s.includes('[1] 报告') && s.includes('问题文件') && wholeFrame(s), 'the whole explorer at 140×30');
     const lines = screen.split('\n').slice(0, 29);
     for (const line of lines) expect(stringWidth(line), line).toBe(140);
     expect(screen).not.toContain('终端太小');
