@@ -22,6 +22,11 @@ const viewsDir = path.join(repo, 'dist/views');
 const entry = path.join(viewsDir, 'index.js');
 export const BUNDLE = path.join(viewsDir, 'explorer.bundle.js');
 
+/** An import of `target` that a bundle written into `bundleDir` leaves to Node, by its path relative to the bundle. */
+function externalFrom(bundleDir, target) {
+  return { path: path.relative(bundleDir, target).split(path.sep).join('/').replace(/^(?!\.)/, './'), external: true };
+}
+
 /** Compiled files outside dist/views stay separate modules, imported by the same relative path from the bundle. */
 const keepDistImportsExternal = {
   name: 'keep-dist-imports-external',
@@ -29,7 +34,7 @@ const keepDistImportsExternal = {
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
       const target = path.resolve(args.resolveDir, args.path);
       if (!args.resolveDir.startsWith(viewsDir) || target.startsWith(viewsDir + path.sep)) return undefined;
-      return { path: path.relative(viewsDir, target).split(path.sep).join('/').replace(/^(?!\.)/, './'), external: true };
+      return externalFrom(viewsDir, target);
     });
   },
 };
@@ -91,8 +96,7 @@ const keepLazyInputsExternal = {
   setup(b) {
     b.onResolve({ filter: /^\.\/(html|docx|doc|pdf)\.js$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
-      const target = path.resolve(args.resolveDir, args.path);
-      return { path: path.relative(loadDir, target).split(path.sep).join('/'), external: true };
+      return externalFrom(loadDir, path.resolve(args.resolveDir, args.path));
     });
   },
 };

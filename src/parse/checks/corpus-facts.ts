@@ -4,6 +4,7 @@
 // parsed report gives them from its own tables.
 import { APPLICANT_COLUMNS, type Figure, type Report } from '../model.js';
 import { sectionOf } from './report-facts.js';
+import { SIGNED_SECTION_KEYS } from './similarity.js';
 
 /** Table-2 rows and columns the stock rule carries over from one year to the next (rules/stock-break.ts). */
 export const STOCK_CELLS = {
@@ -18,8 +19,8 @@ export const STOCK_CELLS = {
 export type StockRow = keyof typeof STOCK_CELLS;
 const STOCK_ROWS = Object.keys(STOCK_CELLS) as StockRow[];
 
-/** Sections copy-of-last-year compares. */
-export const COMPARED_SECTIONS = ['overview', 'problems'] as const;
+/** Sections copy-of-last-year compares: the ones the parser signs. */
+export const COMPARED_SECTIONS = SIGNED_SECTION_KEYS;
 export type ComparedSection = (typeof COMPARED_SECTIONS)[number];
 
 export interface CorpusFacts {

@@ -122,7 +122,8 @@ export function similarity(a: ArrayLike<number> | undefined, b: ArrayLike<number
 }
 
 /** Sections whose signatures copy-of-last-year compares; the others are left unsigned to keep memory small. */
-export const SIGNED_SECTIONS: ReadonlySet<string> = new Set(['overview', 'problems']);
+export const SIGNED_SECTION_KEYS = ['overview', 'problems'] as const;
+const SIGNED_SECTIONS: ReadonlySet<string> = new Set(SIGNED_SECTION_KEYS);
 
 /**
  * Sets `signature` on the compared sections from the normalized lines (1-based section line numbers; the heading
