@@ -42,6 +42,13 @@ export class FolderIndex {
     });
   }
 
+  /** Whether the last load of this folder stored an index (its first chunk holds any entry made by this parser). */
+  async stored(): Promise<boolean> {
+    this.chunks[0] ??= this.load(0);
+    await this.chunks[0];
+    return (this.oldSizes[0] ?? 0) > 0;
+  }
+
   private async load(chunk: number): Promise<void> {
     const files = await this.cache.readIndexChunk(this.root, chunk);
     this.oldSizes[chunk] = files.length;

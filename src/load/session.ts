@@ -32,6 +32,8 @@ export interface LoadOptions {
    * then, and a worker parses the first file meanwhile.
    */
   firstOnThisThread?: boolean;
+  /** Milliseconds of cross-report checking between pauses (default 25); tests pause at every step with 0. */
+  checkSliceMs?: number;
   /** Told about cache trouble and the like; the load goes on. */
   onNotice?: (message: string) => void;
 }
@@ -42,6 +44,9 @@ export interface LoadOptions {
 let loadedParser: Promise<typeof import('./parse-file.js')> | null = null;
 const parser = () => (loadedParser ??= import(parserModule()) as Promise<typeof import('./parse-file.js')>);
 const checks = parser;
+
+/** Work between pauses of the cross-report checks: short enough for the explorer to answer a key at once. */
+const CHECK_SLICE_MS = 25;
 
 /** Files parsed on this thread while the workers start, so the first report is listed at once. */
 const FIRST_ON_MAIN_THREAD = 1;
@@ -84,13 +89,22 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   let done = 0;
   let bytes = 0;
 
+  let released = false;
   const context: ParseContext = { parser: cache?.version ?? 'uncached', module: parserModule(), thresholds: options.thresholds };
   const currentThresholds = thresholdsKey(options.thresholds);
 
+  const startPool = (): ParsePool | null => (workerCount > 0 ? (pool ??= new ParsePool(workerCount, context)) : null);
+  // A load from the cache never starts the workers. One that will parse starts them now: a worker takes a few hundred
+  // milliseconds to boot, and started at the first file to parse it would boot only once this thread is free again,
+  // after the explorer has imported Ink and drawn its first frame, so the first report would come a frame later.
+  // Without a cache, or with no index of this folder in it (a folder never loaded), parsing is certain.
+  if (!folderIndex) startPool();
+  else void folderIndex.stored().then((stored) => stored || released || startPool());
+
   const parse = async (found: FoundFile, bytes: Uint8Array, readAt: number, position: number): Promise<ParsedFile> => {
-    // The workers start at the first file that needs parsing (a load from the cache never starts them) and boot
-    // while this thread parses the first file itself.
-    if (workerCount > 0) pool ??= new ParsePool(workerCount, context);
+    // Otherwise the workers start at the first file that needs parsing, and boot while this thread parses the first
+    // file itself.
+    startPool();
     if ((position < FIRST_ON_MAIN_THREAD && options.firstOnThisThread !== false) || !pool) return (await parser()).parseFile(found, bytes, readAt, context);
     // A dead worker costs speed, not a file: parse here instead (the bytes were moved, so read again).
     return pool.run(found, bytes, readAt).catch(async () => {
@@ -170,7 +184,6 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     yield { kind: 'progress', done, total: discovered ? index : null, bytes, current };
   };
 
-  let released = false;
   const release = async (): Promise<void> => {
     if (released) return;
     released = true;
@@ -207,7 +220,19 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     // The workers' heaps and the store's buffers (a few hundred MB on a big folder) are let go before the cross-report
     // checks, whose findings are the last thing a load allocates: the peak of a big load is then the lower.
     await release();
-    (await checks()).runChecks(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts });
+    // A slice at a time: on a big folder this pass takes seconds. Between slices the event loop has a turn (the
+    // explorer draws and takes keys), and the load yields, so a consumer that has stopped (Esc) ends it there.
+    const checking: LoadEvent = { kind: 'checking', reports: reports.length };
+    yield checking;
+    const sliceMs = options.checkSliceMs ?? CHECK_SLICE_MS;
+    let sliceStart = performance.now();
+    for (const step of (await checks()).checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts })) {
+      void step;
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      yield checking;
+      sliceStart = performance.now();
+    }
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {
     await release();

@@ -31,4 +31,6 @@ export type LoadEvent =
   | LoadItem
   /** `done` files handled of `total` (null until discovery has finished); `bytes` read so far; `current` file. */
   | { kind: 'progress'; done: number; total: number | null; bytes: number; current: string }
+  /** Every file is handled and the cross-report checks run (seconds, on a big folder); repeated between their slices. */
+  | { kind: 'checking'; reports: number }
   | { kind: 'done'; corpus: Corpus };

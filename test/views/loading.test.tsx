@@ -9,7 +9,7 @@ import { App, sameReportIndex } from '../../src/views/App.js';
 import { progressLine } from '../../src/views/components/LoadProgress.js';
 import { FAST_FLUSH_FOR_MS, SLOW_FLUSH_MS, useLoadEvents } from '../../src/views/hooks/useLoadEvents.js';
 import { DEFAULT_KEY_BINDINGS } from '../../src/views/keys/keyBindings.js';
-import { initialCorpusState } from '../../src/views/state/corpusState.js';
+import { corpusReducer, initialCorpusState } from '../../src/views/state/corpusState.js';
 import { defaultTheme } from '../../src/views/theme.js';
 import { makeReport } from './fixtures/reports.js';
 
@@ -79,6 +79,18 @@ describe('loading progress', () => {
     expect(frame).toMatch(/读取中 5\/10 50% · [\d.]+ MB\/s/);
     expect(frame).toContain('测试单位4');
     for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(120);
+    app.unmount();
+  });
+
+  it('says on screen that the reports are checked against each other once every file is read', async () => {
+    const feed = channel();
+    const app = render(<App events={feed.events} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 100, rows: 24 }} />);
+    feed.push(...reportEvents(0, 3, 3), { kind: 'checking', reports: 3 });
+    await tick();
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('跨报告核查中（3 份报告）…');
+    expect(frame).not.toMatch(/读取中/);
+    for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(100);
     app.unmount();
   });
 
@@ -217,6 +229,20 @@ describe('progressLine', () => {
     expect(stringWidth(line)).toBeLessThanOrEqual(80);
     expect(line).toMatch(/^读取中 7\/\? · 1\.5 MB\/s · …/);
     expect(line).toMatch(/年度报告\.txt  Esc 取消读取$/);
+  });
+
+  it('says when every file is read and the reports are being checked against each other', () => {
+    const reports = [makeReport({ file: 'a.txt' }), makeReport({ file: 'b.txt' })];
+    const corpus = corpusReducer(initialCorpusState, {
+      type: 'events',
+      at: 0,
+      events: [...reports.map((report) => ({ kind: 'report' as const, report })), { kind: 'progress', done: 2, total: 2, bytes: 10, current: 'b.txt' }, { kind: 'checking', reports: 2 }],
+    });
+    expect(corpus).toMatchObject({ checking: true, finished: false, current: null });
+    expect(progressLine(corpus, 80, 'zh', 'Esc')).toBe('跨报告核查中（2 份报告）…  Esc 取消读取');
+    expect(progressLine(corpus, 80, 'en', 'Esc')).toBe('Checking 2 reports against each other…  Esc cancels');
+    const done = corpusReducer(corpus, { type: 'events', at: 1, events: [{ kind: 'done', corpus: { root: '/', reports, problems: [] } }] });
+    expect(done).toMatchObject({ checking: false, finished: true });
   });
 
   it('never shows control sequences from a file name', () => {

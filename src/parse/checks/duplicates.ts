@@ -5,6 +5,7 @@
 import type { Report } from '../model.js';
 import { figureCells } from './rules/bad-cell.js';
 import { groupByYear } from './format.js';
+import { CHECKPOINT } from './types.js';
 
 export interface DuplicateSet {
   report: Report;
@@ -30,10 +31,13 @@ function differences(mine: Map<string, unknown>, theirs: Map<string, unknown>): 
     .map((p) => ({ path: p, mine: mine.get(p) ?? null, theirs: theirs.get(p) ?? null }));
 }
 
-/** For every report that shares body and year with another: the others, split by same or different figures. */
-export function duplicateSets(bodies: ReadonlyMap<string, readonly Report[]>): DuplicateSet[] {
-  const sets: DuplicateSet[] = [];
+/**
+ * For every report that shares body and year with another: the others, split by same or different figures; and a
+ * CHECKPOINT after each body, for the rules built on this to pass on.
+ */
+export function* duplicateSets(bodies: ReadonlyMap<string, readonly Report[]>): Generator<DuplicateSet | typeof CHECKPOINT> {
   for (const list of bodies.values()) {
+    yield CHECKPOINT;
     for (const group of groupByYear(list).values()) {
       if (group.length < 2) continue;
       const figs = new Map(group.map((r) => [r, figures(r)]));
@@ -42,11 +46,10 @@ export function duplicateSets(bodies: ReadonlyMap<string, readonly Report[]>): D
         const same = group.filter((o) => o !== r && sigs.get(o) === sigs.get(r));
         const different = group.filter((o) => sigs.get(o) !== sigs.get(r));
         const differing = different.length > 0 ? differences(figs.get(r)!, figs.get(different[0]!)!) : [];
-        sets.push({ report: r, same, different, differing });
+        yield { report: r, same, different, differing };
       }
     }
   }
-  return sets;
 }
 
 /** "a.txt", "a.txt, b.txt", "a.txt, b.txt, c.txt (+4)": other files named in a message. */

@@ -5,7 +5,7 @@ import type { Anomaly, Diagnostic, Report } from '../model.js';
 import { corpusFacts, type CorpusFacts } from './corpus-facts.js';
 import { fingerprint, groupByBody } from './format.js';
 import { RULES } from './registry.js';
-import type { CorpusContext, CorpusFinding, CorpusRule, Finding, ReportRule, Rule, RuleContext } from './types.js';
+import { CHECKPOINT, type CorpusContext, type CorpusFinding, type Finding, type ReportRule, type Rule, type RuleContext } from './types.js';
 import type { Thresholds } from './thresholds.js';
 
 export { RULES, ruleById } from './registry.js';
@@ -34,12 +34,26 @@ const REPORT_RULES = RULES.filter((rule): rule is ReportRule => rule.scope === '
 
 /** Sets `anomalies` (and `divisionCode`) of every report. Per-report rules always; cross-report rules when asked. */
 export function runChecks(reports: Report[], thresholds: Thresholds, options: RunOptions): void {
+  for (const step of checkSteps(reports, thresholds, options)) void step; // to the end, without a pause
+}
+
+/** Reports between pauses in the per-report loops (a pause costs more than one report's work). */
+const REPORTS_PER_STEP = 64;
+
+/**
+ * runChecks in steps: each `yield` is a point where the caller may pause. On a big folder the cross-report pass takes
+ * seconds; the loader runs it a slice at a time, so the explorer draws and answers keys meanwhile, and a load that is
+ * cancelled stops checking at the next pause.
+ */
+export function* checkSteps(reports: Report[], thresholds: Thresholds, options: RunOptions): Generator<void> {
   const ctx: RuleContext = { thresholds };
   const perReport = options.perReport !== false;
-  for (const r of reports) {
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i]!;
     if (perReport) r.anomalies = [];
     // The division dataset is loaded here, on the first check run, never during parsing.
     if (r.divisionCode === null) r.divisionCode = findDivision(r.jurisdictionKey ?? r.jurisdiction)?.code ?? null;
+    if (i % REPORTS_PER_STEP === REPORTS_PER_STEP - 1) yield;
   }
   if (!options.crossReport) {
     // Report by report gives each report the same order as the rule-by-rule loop below, with no corpus rules.
@@ -59,13 +73,31 @@ export function runChecks(reports: Report[], thresholds: Thresholds, options: Ru
     return f;
   };
   const corpusCtx: CorpusContext = { ...ctx, facts, bodies: groupByBody(reports) };
+  yield;
   // Rule by rule, so a report's anomalies follow the registry order, cross-report rules in their place.
   for (const rule of RULES) {
     if (rule.scope === 'report') {
       if (!perReport) continue;
-      for (const r of reports) addFindings(r.anomalies, rule, r, checkSafely(rule, r, ctx));
+      for (let i = 0; i < reports.length; i++) {
+        const r = reports[i]!;
+        addFindings(r.anomalies, rule, r, checkSafely(rule, r, ctx));
+        if (i % REPORTS_PER_STEP === REPORTS_PER_STEP - 1) yield;
+      }
     } else {
-      for (const f of corpusSafely(rule, reports, corpusCtx)) f.report.anomalies.push(toAnomaly(rule, f.report, f));
+      // A rule that fails adds nothing: its findings are attached once it has finished.
+      const findings: CorpusFinding[] = [];
+      try {
+        for (const step of rule.check(reports, corpusCtx)) {
+          if (step === CHECKPOINT) yield;
+          else findings.push(step);
+        }
+      } catch {
+        continue;
+      }
+      for (const f of findings) {
+        f.report.anomalies.push(toAnomaly(rule, f.report, f));
+        yield;
+      }
     }
   }
 }
@@ -119,14 +151,6 @@ function checkSafely(rule: ReportRule, report: Report, ctx: RuleContext): Findin
     return rule.check(report, ctx);
   } catch (err) {
     report.diagnostics.push(internalError(rule, err));
-    return [];
-  }
-}
-
-function corpusSafely(rule: CorpusRule, reports: readonly Report[], ctx: CorpusContext): CorpusFinding[] {
-  try {
-    return rule.check(reports, ctx);
-  } catch {
     return [];
   }
 }

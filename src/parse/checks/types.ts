@@ -48,9 +48,20 @@ export interface CorpusContext extends RuleContext {
   bodies: ReadonlyMap<string, readonly Report[]>;
 }
 
+/**
+ * Yielded by a corpus rule between units of its work (a body's years, a pair of reports): a point where the engine may
+ * pause. On a folder of 100,000 reports a rule works for up to a second; paused every few milliseconds, the explorer
+ * still draws and takes keys meanwhile (checks/index.ts, runChecksSliced).
+ */
+export const CHECKPOINT: unique symbol = Symbol('checkpoint');
+
+/** A corpus rule's findings, with checkpoints between them. */
+export type CorpusStep = CorpusFinding | typeof CHECKPOINT;
+
 export interface CorpusRule extends RuleBase {
   scope: 'corpus';
-  check(reports: readonly Report[], ctx: CorpusContext): CorpusFinding[];
+  /** A generator: findings as they are made, and a CHECKPOINT at least once per unit of work. */
+  check(reports: readonly Report[], ctx: CorpusContext): Iterable<CorpusStep>;
 }
 
 export type Rule = ReportRule | CorpusRule;

@@ -1,9 +1,8 @@
 // Decoding for markup files: a BOM wins, then the charset the page declares (<meta charset>, http-equiv,
 // <?xml encoding?>), then the same detection plain-text reports get (../stages/decode.ts).
-import iconv from 'iconv-lite';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
-import { decode, decodeAs, type Decoded } from '../stages/decode.js';
+import { decode, decodeAs, iconvLite, type Decoded } from '../stages/decode.js';
 
 // Pages saved from government sites declare gb2312 or gbk but often contain GB18030-only characters;
 // decoding every GB family name as GB18030 (a superset) loses nothing.
@@ -36,7 +35,7 @@ export function decodeMarkup(bytes: Uint8Array): Decoded {
   const declared = declaredCharset(bytes);
   if (declared === null) return decode(bytes);
   const encoding = ALIASES[declared] ?? declared;
-  if (!iconv.encodingExists(encoding)) {
+  if (!iconvLite().encodingExists(encoding)) {
     const fallback = decode(bytes);
     return { ...fallback, diagnostics: [unknownCharset(declared, fallback.encoding), ...fallback.diagnostics] };
   }

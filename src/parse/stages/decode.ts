@@ -1,11 +1,21 @@
 // Stage 1 — decode: bytes → text. The encoding is detected from the bytes (BOM, UTF-8 validity, then
 // statistical detection), never guessed from the file name: most older government files are GB18030/GBK.
+import { createRequire } from 'node:module';
 import type { Context, Recogniser } from 'chardet/lib/encoding/index.js';
-import { big5, gb_18030 } from 'chardet/lib/encoding/mbcs.js';
-import { UTF_16BE, UTF_16LE } from 'chardet/lib/encoding/unicode.js';
-import iconv from 'iconv-lite';
+import type * as Mbcs from 'chardet/lib/encoding/mbcs.js';
+import type * as Unicode from 'chardet/lib/encoding/unicode.js';
+import type Iconv from 'iconv-lite';
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
+
+// iconv-lite and chardet are loaded on first need: most reports are UTF-8 (TextDecoder is enough), and importing
+// them cost ~30 ms before every process's and worker's first report. Both are CommonJS, so a synchronous require.
+const require = createRequire(import.meta.url);
+let iconv: typeof Iconv | null = null;
+/** iconv-lite, loaded on the first call. */
+export function iconvLite(): typeof Iconv {
+  return (iconv ??= require('iconv-lite') as typeof Iconv);
+}
 
 export interface Decoded {
   text: string;
@@ -22,10 +32,10 @@ export function decode(bytes: Uint8Array): Decoded {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', diagnostics };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le', diagnostics };
+    return { text: iconvLite().decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le', diagnostics };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', diagnostics };
+    return { text: iconvLite().decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', diagnostics };
   }
   try {
     return { text: utf8Strict.decode(bytes), encoding: 'utf-8', diagnostics };
@@ -37,7 +47,7 @@ export function decode(bytes: Uint8Array): Decoded {
 
 /** Decodes with a known encoding; bytes that do not decode become � and one diagnostic says how many. */
 export function decodeAs(bytes: Uint8Array, encoding: string): Decoded {
-  const text = iconv.decode(Buffer.from(bytes), encoding);
+  const text = iconvLite().decode(Buffer.from(bytes), encoding);
   const replaced = countReplacement(text);
   const diagnostics: Diagnostic[] = [];
   if (replaced > 0) {
@@ -71,7 +81,13 @@ export function detectLegacyEncoding(bytes: Uint8Array): string {
 // Only these recognisers can decide the result: the loop above skips every other candidate. chardet.analyse runs
 // all 26 (the single-byte ones dominate its cost); running these four on the same context and sorting them the same
 // way (stable, by confidence) gives the same first match. test/parse/determinism.test.ts checks both agree.
-const RECOGNISERS: readonly Recogniser[] = [new UTF_16BE(), new UTF_16LE(), new big5(), new gb_18030()];
+let recognisers: readonly Recogniser[] | null = null;
+function detectors(): readonly Recogniser[] {
+  if (recognisers) return recognisers;
+  const { big5, gb_18030 } = require('chardet/lib/encoding/mbcs.js') as typeof Mbcs;
+  const { UTF_16BE, UTF_16LE } = require('chardet/lib/encoding/unicode.js') as typeof Unicode;
+  return (recognisers = [new UTF_16BE(), new UTF_16LE(), new big5(), new gb_18030()]);
+}
 
 /** chardet.analyse(sample) restricted to the candidates detectLegacyEncoding reads, in the same order. */
 export function analyseCandidates(sample: Uint8Array): Array<{ name: string; confidence: number }> {
@@ -86,7 +102,7 @@ export function analyseCandidates(sample: Uint8Array): Array<{ name: string; con
   }
   const context: Context = { byteStats, c1Bytes, rawInput: sample, rawLen: sample.length, inputBytes: sample, inputLen: sample.length };
   const matches: Array<{ name: string; confidence: number }> = [];
-  for (const recogniser of RECOGNISERS) {
+  for (const recogniser of detectors()) {
     const match = recogniser.match(context);
     if (match) matches.push(match);
   }

@@ -58,7 +58,7 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
         setImmediate(flush);
         return false;
       }
-      return event.kind === 'done' || now() - flushedAt >= interval();
+      return event.kind === 'done' || event.kind === 'checking' || now() - flushedAt >= interval();
     };
     const timer = setInterval(() => {
       if (now() - flushedAt >= interval()) flush();

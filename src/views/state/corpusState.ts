@@ -15,6 +15,8 @@ export interface CorpusState {
   /** Clock (ms) when the first batch arrived and when the latest did: the read rate is bytes over that span. */
   startedAt: number | null;
   updatedAt: number | null;
+  /** Every file is handled and the cross-report checks are running. */
+  checking: boolean;
   finished: boolean;
   /** The user stopped the load; what was loaded stays. */
   cancelled: boolean;
@@ -31,6 +33,7 @@ export const initialCorpusState: CorpusState = {
   current: null,
   startedAt: null,
   updatedAt: null,
+  checking: false,
   finished: false,
   cancelled: false,
   failure: null,
@@ -60,10 +63,13 @@ export function corpusReducer(state: CorpusState, action: CorpusAction): CorpusS
       case 'progress':
         next = { ...next, done: event.done, total: event.total, bytes: event.bytes, current: event.current };
         break;
+      case 'checking':
+        next = { ...next, checking: true, current: null };
+        break;
       case 'done':
         reports = event.corpus.reports;
         problems = event.corpus.problems;
-        next = { ...next, finished: true, current: null, total: next.total ?? next.done };
+        next = { ...next, checking: false, finished: true, current: null, total: next.total ?? next.done };
         break;
     }
   }

@@ -1,7 +1,7 @@
 import { corpusFacts, decodeCorpusFacts, encodeCorpusFacts } from '../../../src/parse/checks/corpus-facts.js';
 import { groupByBody } from '../../../src/parse/checks/format.js';
 import { ruleById } from '../../../src/parse/checks/registry.js';
-import type { CorpusFinding, Finding } from '../../../src/parse/checks/types.js';
+import { CHECKPOINT, type CorpusFinding, type CorpusStep, type Finding } from '../../../src/parse/checks/types.js';
 import type { Report } from '../../../src/parse/model.js';
 import { thresholds } from './factory.js';
 import type { Thresholds } from '../../../src/parse/checks/thresholds.js';
@@ -21,8 +21,13 @@ export function runCorpus(id: string, reports: Report[], t: Thresholds = thresho
   const rule = ruleById(id);
   if (!rule || rule.scope !== 'corpus') throw new Error(`no corpus rule ${id}`);
   const bodies = groupByBody(reports);
-  const direct = rule.check(reports, { thresholds: t, facts: corpusFacts, bodies });
-  const stored = rule.check(reports, { thresholds: t, facts: (r) => decodeCorpusFacts(encodeCorpusFacts(corpusFacts(r))), bodies });
+  const direct = findingsOf(rule.check(reports, { thresholds: t, facts: corpusFacts, bodies }));
+  const stored = findingsOf(rule.check(reports, { thresholds: t, facts: (r) => decodeCorpusFacts(encodeCorpusFacts(corpusFacts(r))), bodies }));
   if (JSON.stringify(stored) !== JSON.stringify(direct)) throw new Error(`${id} finds otherwise from stored facts`);
   return direct;
+}
+
+/** A corpus rule's findings, without its checkpoints. */
+export function findingsOf(steps: Iterable<CorpusStep>): CorpusFinding[] {
+  return [...steps].filter((step): step is CorpusFinding => step !== CHECKPOINT);
 }

@@ -1,7 +1,7 @@
 // Consecutive years of one body: this year's 上年结转 must be last year's 结转下年度, column by column.
 import { APPLICANT_COLUMNS, type ApplicantColumn } from '../../model.js';
 import { applicationTerm, consecutiveYears, isNumber } from '../format.js';
-import type { CorpusFinding, CorpusRule } from '../types.js';
+import { CHECKPOINT, type CorpusRule } from '../types.js';
 
 export const rule: CorpusRule = {
   id: 'carryover-break',
@@ -10,9 +10,9 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: "Consecutive years of one body: this year's carriedOver ≠ last year's carriedForward (per column)",
   descriptionZh: '同一机关相邻年度：本年“上年结转”≠ 上年“结转下年度”（逐列）',
-  check(reports, ctx) {
-    const findings: CorpusFinding[] = [];
+  *check(reports, ctx) {
     for (const [prev, cur] of consecutiveYears(ctx.bodies)) {
+      yield CHECKPOINT;
       const carriedForward = ctx.facts(prev).applications?.carriedForward;
       const carriedOver = ctx.facts(cur).applications?.carriedOver;
       if (!carriedForward || !carriedOver) continue;
@@ -33,14 +33,13 @@ export const rule: CorpusRule = {
           path: now.path,
         };
       });
-      findings.push({
+      yield {
         report: cur,
         message: `${parts.map((p) => p.en).join('; ')} (${prev.file})`,
         messageZh: `${parts.map((p) => p.zh).join('；')}（${prev.file}）`,
         cells: parts.map((p) => p.path),
         related: [prev.file],
-      });
+      };
     }
-    return findings;
   },
 };

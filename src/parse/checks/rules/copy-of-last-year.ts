@@ -3,7 +3,7 @@ import type { Report } from '../../model.js';
 import { sectionSignature, type ComparedSection } from '../corpus-facts.js';
 import { groupByBody } from '../format.js';
 import { similarity } from '../similarity.js';
-import type { CorpusFinding, CorpusRule } from '../types.js';
+import { CHECKPOINT, type CorpusRule } from '../types.js';
 
 const COMPARED: ReadonlyArray<{ key: ComparedSection; zh: string; en: string }> = [
   { key: 'overview', zh: '第一部分“总体情况”', en: 'section 一 (overview)' },
@@ -22,9 +22,9 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: "Section 一 or 五 nearly identical (≥ thresholds.copySimilarity) to the same body's previous report",
   descriptionZh: '第一或第五部分与同一机关上一份报告高度雷同（相似度不低于阈值）',
-  check(reports, ctx) {
-    const findings: CorpusFinding[] = [];
+  *check(reports, ctx) {
     for (const list of ctx.bodies.values()) {
+      yield CHECKPOINT;
       for (const cur of list) {
         const prev = previous(list, cur);
         if (!prev) continue;
@@ -35,17 +35,16 @@ export const rule: CorpusRule = {
           if (sim === null || sim < ctx.thresholds.copySimilarity) continue;
           const pct = `${Math.round(sim * 100)}%`;
           const limit = `${Math.round(ctx.thresholds.copySimilarity * 100)}%`;
-          findings.push({
+          yield {
             report: cur,
             message: `${s.en} is ${pct} similar (≥ ${limit}) to ${prev.year}'s report ${prev.file}`,
             messageZh: `${s.zh}与 ${prev.year} 年度报告（${prev.file}）相似度 ${pct}（≥ ${limit}），疑似内容雷同`,
             cells: [`sections.${s.key}`],
             line: a!.line,
             related: [prev.file],
-          });
+          };
         }
       }
     }
-    return findings;
   },
 };

@@ -3,7 +3,7 @@
 import { childDivisions, divisionByCode } from '../../divisions.js';
 import type { Report } from '../../model.js';
 import { isNumber } from '../format.js';
-import type { CorpusFinding, CorpusRule } from '../types.js';
+import { CHECKPOINT, type CorpusRule } from '../types.js';
 
 const ROWS = [
   { id: 'newReceived', fact: 'newReceivedTotal', zh: '本年新收' },
@@ -17,12 +17,17 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: "A region's 本级政府 report and all its children's for a year: the parent's table-3 totals vs the children's sum",
   descriptionZh: '同一年度同时有上级政府及其全部下级政府的报告时：上级表三总数与下级之和比较',
-  check(reports, ctx) {
-    const findings: CorpusFinding[] = [];
-    const governments = reports.filter((r) => r.bodyType === 'government' && r.divisionCode && r.year !== null && ctx.facts(r).applications);
+  *check(reports, ctx) {
+    const governments: Report[] = [];
+    for (const r of reports) {
+      if (r.bodyType !== 'government' || !r.divisionCode || r.year === null) continue;
+      yield CHECKPOINT; // reading the facts of every government's report is most of this rule's time
+      if (ctx.facts(r).applications) governments.push(r);
+    }
     const byCodeYear = new Map<string, Report>();
     for (const r of governments) byCodeYear.set(`${r.divisionCode}|${r.year}`, r);
     for (const parent of governments) {
+      yield CHECKPOINT;
       if (!divisionByCode(parent.divisionCode!)) continue;
       const kids = childDivisions(parent.divisionCode!);
       if (kids.length === 0) continue;
@@ -36,15 +41,14 @@ export const rule: CorpusRule = {
         const total = (values as number[]).reduce((a, b) => a + b, 0);
         if (total === own) continue;
         const list = present.map((c, i) => `${c.jurisdiction ?? c.file} ${values[i]}`).join(' + ');
-        findings.push({
+        yield {
           report: parent,
           message: `${row.id}.total ${own} vs the ${present.length} subordinate governments' sum ${list} = ${total}`,
           messageZh: `${row.zh}总计 ${own}，下级 ${present.length} 个政府合计 ${list} = ${total}`,
           cells: [`applications.${row.id}.total`],
           related: present.map((c) => c.file),
-        });
+        };
       }
     }
-    return findings;
   },
 };

@@ -1,6 +1,6 @@
 // A gap in a body's series inside the loaded folder.
 import { bodyName, groupByBody } from '../format.js';
-import type { CorpusFinding, CorpusRule } from '../types.js';
+import { CHECKPOINT, type CorpusRule } from '../types.js';
 
 export const rule: CorpusRule = {
   id: 'missing-year',
@@ -9,23 +9,22 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: "A gap in a body's series of years inside the loaded folder",
   descriptionZh: '已加载文件夹中同一机关的年度报告有缺年',
-  check(reports, ctx) {
-    const findings: CorpusFinding[] = [];
+  *check(reports, ctx) {
     for (const list of ctx.bodies.values()) {
+      yield CHECKPOINT;
       for (let i = 1; i < list.length; i++) {
         const prev = list[i - 1]!;
         const cur = list[i]!;
         if (cur.year! - prev.year! <= 1) continue;
         const missing = Array.from({ length: cur.year! - prev.year! - 1 }, (_, k) => prev.year! + 1 + k);
-        findings.push({
+        yield {
           report: cur,
           message: `${bodyName(cur)}: no report for ${missing.join(', ')} between ${prev.year} and ${cur.year}`,
           messageZh: `${bodyName(cur)}：${prev.year} 与 ${cur.year} 之间缺少 ${missing.join('、')} 年度报告`,
           cells: ['year'],
           related: [prev.file],
-        });
+        };
       }
     }
-    return findings;
   },
 };

@@ -2,7 +2,7 @@
 // 2021 format: last current + issued − repealed = current. 2019 format: last prevCount + last delta = prevCount.
 import { stockIndex } from '../corpus-facts.js';
 import { consecutiveYears } from '../format.js';
-import type { CorpusFinding, CorpusRule } from '../types.js';
+import { CHECKPOINT, type CorpusRule } from '../types.js';
 
 // Each row with where its cells sit in the facts (corpus-facts.ts, stockIndex), looked up once.
 const STOCK_ROWS_2021 = ([
@@ -24,9 +24,9 @@ export const rule: CorpusRule = {
   scope: 'corpus',
   description: 'Consecutive years: last current + issued − repealed ≠ current (2021); last prevCount + delta ≠ prevCount (2019)',
   descriptionZh: '相邻年度：上年现行有效 + 本年制发 − 本年废止 ≠ 本年现行有效（2021）；上年项目数 + 增减 ≠ 本年上一年项目数（2019）',
-  check(reports, ctx) {
-    const findings: CorpusFinding[] = [];
+  *check(reports, ctx) {
     for (const [prev, cur] of consecutiveYears(ctx.bodies)) {
+      yield CHECKPOINT;
       const before = ctx.facts(prev);
       const now = ctx.facts(cur);
       if (prev.format === '2021' && cur.format === '2021') {
@@ -38,13 +38,13 @@ export const rule: CorpusRule = {
           if (last === null || issued === null || repealed === null || current === null) continue;
           const expected = last + issued - repealed;
           if (expected === current) continue;
-          findings.push({
+          yield {
             report: cur,
             message: `${row.id}: ${prev.year} current ${last} + issued ${issued} − repealed ${repealed} = ${expected} ≠ ${cur.year} current ${current}`,
             messageZh: `${row.zh}：${prev.year} 年现行有效 ${last} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected} ≠ ${cur.year} 年现行有效 ${current}`,
             cells: [`active.${row.id}.issued`, `active.${row.id}.repealed`, `active.${row.id}.current`],
             related: [prev.file],
-          });
+          };
         }
       }
       if (prev.format === '2019' && cur.format === '2019') {
@@ -55,16 +55,15 @@ export const rule: CorpusRule = {
           if (lastCount === null || lastDelta === null || count === null) continue;
           const expected = lastCount + lastDelta;
           if (expected === count) continue;
-          findings.push({
+          yield {
             report: cur,
             message: `${row.id}: ${prev.year} prevCount ${lastCount} + delta ${lastDelta} = ${expected} ≠ ${cur.year} prevCount ${count}`,
             messageZh: `${row.zh}：${prev.year} 年上一年项目数量 ${lastCount} + 本年增/减 ${lastDelta} = ${expected} ≠ ${cur.year} 年上一年项目数量 ${count}`,
             cells: [`active.${row.id}.prevCount`],
             related: [prev.file],
-          });
+          };
         }
       }
     }
-    return findings;
   },
 };
