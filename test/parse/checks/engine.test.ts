@@ -66,6 +66,15 @@ describe('runChecks', () => {
     runChecks(on, thresholds, { crossReport: true });
     expect(on[1]!.anomalies.map((x) => [x.id, x.related])).toEqual([['missing-year', ['a.txt']]]);
   });
+  it('without the per-report rules, adds the cross-report findings and takes the division codes as they are', () => {
+    const checked = makeReport({ year: 2023, file: 'b.txt', publishedAt: null, signedAt: null });
+    runChecks([checked], thresholds, { crossReport: false }); // as a worker does for each report
+    const unknown = makeReport({ year: 2020, file: 'a.txt', jurisdiction: '某某单位', jurisdictionKey: '乌鲁木齐县', divisionCode: null });
+    runChecks([unknown, checked], thresholds, { crossReport: true, perReport: false });
+    expect(checked.anomalies.map((x) => x.id)).toEqual(['no-publication-date', 'missing-year']);
+    expect(checked.divisionCode).toBe('650121');
+    expect(unknown.divisionCode).toBeNull(); // not looked up again: its own pass found no division
+  });
   it('replaces the anomalies of an earlier run', () => {
     const r = makeReport({ publishedAt: null, signedAt: null });
     runChecks([r], thresholds, { crossReport: false });
