@@ -1,6 +1,16 @@
 // Starts pulling from an async iterable at once and buffers what arrives, so work that is slow to start (the
 // explorer importing Ink and React) overlaps with loading instead of waiting for it. Stops pulling while the
 // buffer is full; `return()` on the result stops the source too.
+
+/**
+ * Pulling pauses for a turn of the event loop after this long. A source that answers at once (reports from the
+ * cache's folder index) would otherwise fill the whole buffer in one go, holding the thread for a few hundred
+ * milliseconds on a big folder, during which the explorer could neither draw nor take a key.
+ */
+const PULL_SLICE_MS = 15;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function prefetch<T>(source: AsyncIterable<T>, limit = 2000): AsyncIterableIterator<T> {
   const iterator = source[Symbol.asyncIterator]();
   const buffer: Array<IteratorResult<T>> = [];
@@ -20,12 +30,17 @@ export function prefetch<T>(source: AsyncIterable<T>, limit = 2000): AsyncIterab
     if (pulling || finished || stopped) return;
     pulling = true;
     try {
+      let sliceStart = performance.now();
       while (!finished && !stopped && buffer.length < limit) {
         const next = await iterator.next();
         if (stopped) break;
         buffer.push(next);
         if (next.done) finished = true;
         wake();
+        if (performance.now() - sliceStart >= PULL_SLICE_MS) {
+          await turn();
+          sliceStart = performance.now();
+        }
       }
     } catch (error) {
       failure = { error };

@@ -30,6 +30,29 @@ describe('prefetch', () => {
     expect(log.filter((l) => l.startsWith('produce')).length).toBeLessThanOrEqual(4);
   });
 
+  it('lets the event loop run while it pulls from a source that answers at once', async () => {
+    async function* busy(): AsyncGenerator<number> {
+      for (let i = 0; i < 200; i++) {
+        const until = performance.now() + 1; // a millisecond of work per item, no waiting
+        while (performance.now() < until);
+        yield i;
+      }
+    }
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const got: number[] = [];
+    for await (const v of prefetch(busy())) got.push(v);
+    counting = false;
+    expect(got).toHaveLength(200);
+    // ~200 ms of work: without pauses the loop would get one turn, at the end.
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
   it('return() closes the source', async () => {
     const log: string[] = [];
     const it = prefetch(counted(100, log), 3);
