@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RACY_MS } from '../src/load/entry.js';
 import { makeSyntheticCorpus } from './synth.js';
+import { requireTerminalAndBuild } from './terminal.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const CLI = path.join(REPO, 'dist/cli/main.js');
@@ -70,13 +71,6 @@ async function measure(count: number): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (spawnSync('tmux', ['-V']).status !== 0) {
-    console.error('bench/responsive.ts: tmux is not installed (apt-get install tmux); this benchmark needs a real terminal.');
-    process.exit(1);
-  }
-  if (!existsSync(CLI)) {
-    console.error(`bench/responsive.ts: ${CLI} is missing; run \`npm run build\` first.`);
-    process.exit(1);
-  }
+  requireTerminalAndBuild(`bench/responsive.ts`, CLI);
   await measure(process.argv.includes('--100k') ? 100_000 : 10_000);
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RACY_MS } from '../src/load/entry.js';
 import { SEED_DIR, makeSyntheticCorpus } from './synth.js';
+import { requireTerminalAndBuild } from './terminal.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const CLI = path.join(REPO, 'dist/cli/main.js');
@@ -134,14 +135,7 @@ export async function benchTui(runs: number, withHundredThousand: boolean): Prom
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (spawnSync('tmux', ['-V']).status !== 0) {
-    console.error('bench/tui.ts: tmux is not installed (apt-get install tmux); the explorer benchmark needs a real terminal.');
-    process.exit(1);
-  }
-  if (!existsSync(CLI)) {
-    console.error(`bench/tui.ts: ${CLI} is missing; run \`npm run build\` first.`);
-    process.exit(1);
-  }
+  requireTerminalAndBuild(`bench/tui.ts`, CLI);
   const args = process.argv.slice(2);
   const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
   await benchTui(runs, args.includes('--100k'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prefetch } from '../../src/load/prefetch.js';
+import { TurnCounter } from '../event-loop.js';
 
 async function* counted(n: number, log: string[]): AsyncGenerator<number> {
   try {
@@ -38,18 +39,13 @@ describe('prefetch', () => {
         yield i;
       }
     }
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      turns++;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
+    const counter = new TurnCounter();
+    counter.start();
     const got: number[] = [];
     for await (const v of prefetch(busy())) got.push(v);
-    counting = false;
+    const turns = counter.stop();
     expect(got).toHaveLength(200);
-    // ~200 ms of work: without pauses the loop would get one turn, at the end.
+    // ~200 ms of work: without pauses the loop would get no turn until the end.
     expect(turns).toBeGreaterThanOrEqual(5);
   });
 

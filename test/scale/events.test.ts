@@ -6,6 +6,7 @@ import { FolderIndex } from '../../src/load/folder-index.js';
 import { loadFolder } from '../../src/load/session.js';
 import { DEFAULT_THRESHOLDS } from '../../src/parse/checks/thresholds.js';
 import type { Report } from '../../src/parse/model.js';
+import { TurnCounter } from '../event-loop.js';
 import { load, tempDir } from './helpers.js';
 
 describe('load events', () => {
@@ -35,20 +36,12 @@ describe('the cross-report checks', () => {
   /** The setImmediate turns the event loop takes between the first `checking` event and `done`. */
   async function turnsWhileChecking(checkSliceMs: number): Promise<number> {
     await made;
-    let turns = 0;
-    let counting = false;
-    const turn = () => {
-      turns++;
-      if (counting) setImmediate(turn);
-    };
+    const counter = new TurnCounter();
     for await (const event of loadFolder(root, { ...options, checkSliceMs })) {
-      if (event.kind === 'checking' && !counting) {
-        counting = true;
-        setImmediate(turn);
-      }
-      if (event.kind === 'done') counting = false;
+      if (event.kind === 'checking') counter.start();
+      if (event.kind === 'done') counter.stop();
     }
-    return turns;
+    return counter.turns;
   }
 
   it('let the event loop run between slices, so the explorer draws and takes keys meanwhile', async () => {
