@@ -28,8 +28,13 @@ export interface RunOptions {
   storedFacts?: (report: Report) => CorpusFacts | undefined;
 }
 
-/** Reports whose facts runChecks keeps at a time (more than one body's years, and a parent's children). */
-const RECENT_FACTS = 256;
+/**
+ * Reports whose facts the checks keep at a time: enough for a report and its neighbours (a rule asks about each
+ * report, its previous year, sometimes a few children). Few on purpose: facts kept any longer outlive V8's young
+ * generation and pile up as old garbage. At 100,000 reports, four years per body, warm, three runs each: keeping 256
+ * gave a peak RSS of 937–954 MB, 32 gave 954–973 MB, 8 gave 863–883 MB, in the same time (7.4–9.3 s).
+ */
+const RECENT_FACTS = 8;
 
 const REPORT_RULES = RULES.filter((rule): rule is ReportRule => rule.scope === 'report');
 
