@@ -31,8 +31,9 @@ export interface RunOptions {
 /**
  * Reports whose facts the checks keep at a time: enough for a report and its neighbours (a rule asks about each
  * report, its previous year, sometimes a few children). Few on purpose: facts kept any longer outlive V8's young
- * generation and pile up as old garbage. At 100,000 reports, four years per body, warm, three runs each: keeping 256
- * gave a peak RSS of 937–954 MB, 32 gave 954–973 MB, 8 gave 863–883 MB, in the same time (7.4–9.3 s).
+ * generation and pile up as old garbage. At 100,000 reports, four years per body, warm, three alternating runs each:
+ * keeping 256 gave a peak RSS of 937–954 MB, 32 gave 954–973 MB, 8 gave 863–883 MB, in the same time (7.4–9.3 s).
+ * (That peak is noisy: four later runs with 8 gave 865–993 MB.)
  */
 const RECENT_FACTS = 8;
 
