@@ -94,6 +94,27 @@ describe('loading progress', () => {
     app.unmount();
   });
 
+  it('draws nothing again for the checking events the loader repeats between slices of its checks', async () => {
+    const feed = channel();
+    let renders = 0;
+    const app = render(
+      <Profiler id="app" onRender={() => renders++}>
+        <App events={feed.events} bindings={DEFAULT_KEY_BINDINGS} lang="en" theme={defaultTheme} size={{ columns: 100, rows: 24 }} />
+      </Profiler>,
+    );
+    feed.push(...reportEvents(0, 3, 3), { kind: 'checking', reports: 3 });
+    await tick();
+    expect(app.lastFrame()).toContain('Checking 3 reports against each other…');
+    const before = renders;
+    for (let i = 0; i < 8; i++) {
+      feed.push({ kind: 'checking', reports: 3 });
+      await tick(60);
+    }
+    expect(renders).toBe(before);
+    expect(feed.state.pulled).toBe(3 * 2 + 1 + 8); // every event was taken (a stop would be noticed)
+    app.unmount();
+  });
+
   it('Esc stops the load through the iterator’s return(), keeps what was loaded and says so', async () => {
     const feed = channel();
     const app = render(<App events={feed.events} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 120, rows: 30 }} />);

@@ -40,6 +40,7 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
     let pending: LoadEvent[] = [];
     let flushedAt = -Infinity;
     let listedAReport = initialEvents.some((event) => event.kind === 'report');
+    let saidChecking = initialEvents.some((event) => event.kind === 'checking');
     const startedAt = now();
     const interval = () => (now() - startedAt < FAST_FLUSH_FOR_MS ? FLUSH_MS : SLOW_FLUSH_MS);
     const flush = () => {
@@ -85,6 +86,12 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
         for (;;) {
           const next = await iterator.next();
           if (next.done || stopped) break;
+          // The loader repeats `checking` between slices of its checks (so that it can notice a stop there): only the
+          // first is news, and it is shown at once (see due).
+          if (next.value.kind === 'checking') {
+            if (saidChecking) continue;
+            saidChecking = true;
+          }
           // Time spent waiting for the source is not a slice of work: an event after a wait starts a new slice.
           if (pending.length === 0) sliceStart = now();
           pending.push(next.value);
