@@ -4,7 +4,7 @@
 //
 //   node --import tsx bench/tui.ts [runs] [--100k]      (npm run bench builds first; run `npm run build` otherwise)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

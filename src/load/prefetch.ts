@@ -1,6 +1,7 @@
 // Starts pulling from an async iterable at once and buffers what arrives, so work that is slow to start (the
 // explorer importing Ink and React) overlaps with loading instead of waiting for it. Stops pulling while the
 // buffer is full; `return()` on the result stops the source too.
+import { nextTurn } from './event-loop.js';
 
 /**
  * Pulling pauses for a turn of the event loop after this long. A source that answers at once (reports from the
@@ -8,8 +9,6 @@
  * milliseconds on a big folder, during which the explorer could neither draw nor take a key.
  */
 const PULL_SLICE_MS = 15;
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function prefetch<T>(source: AsyncIterable<T>, limit = 2000): AsyncIterableIterator<T> {
   const iterator = source[Symbol.asyncIterator]();
@@ -38,7 +37,7 @@ export function prefetch<T>(source: AsyncIterable<T>, limit = 2000): AsyncIterab
         if (next.done) finished = true;
         wake();
         if (performance.now() - sliceStart >= PULL_SLICE_MS) {
-          await turn();
+          await nextTurn();
           sliceStart = performance.now();
         }
       }

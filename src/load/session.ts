@@ -7,6 +7,7 @@ import type { Report } from '../parse/model.js';
 import { ParseCache } from './cache.js';
 import { parserModule } from './parser-code.js';
 import { discover, type FoundFile } from './discover.js';
+import { nextTurn } from './event-loop.js';
 import { thresholdsKey } from '../parse/checks/thresholds.js';
 import { contentHash, encodeEntry, isUnchanged, readEntry, restamp, type Entry, type ParsedFile } from './entry.js';
 import { entryReport, storedCorpusFacts } from './lazy-report.js';
@@ -229,7 +230,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     for (const step of (await checks()).checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts })) {
       void step;
       if (performance.now() - sliceStart < sliceMs) continue;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       yield checking;
       sliceStart = performance.now();
     }

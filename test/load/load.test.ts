@@ -1,6 +1,6 @@
 // A mixed folder: every format of the seeds plus every kind of bad input. Every good report loads with its source
 // format; every bad file is listed once with its reason; nothing throws.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';

@@ -10,7 +10,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/parse/index.js';
-import type { Report } from '../../src/parse/model.js';
 import { expectationProblems, type Json } from './expected-compare.js';
 
 const DIR = join(import.meta.dirname, '../fixtures/realistic');

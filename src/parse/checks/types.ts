@@ -1,5 +1,6 @@
 // The shape of a rule. Each rule lives in ./rules/<id>.ts and is listed in ./registry.ts.
-// A rule returns findings; the engine turns them into Anomaly objects (id, severity, fingerprint).
+// A per-report rule returns findings, a corpus rule yields them (with checkpoints between); the engine turns them
+// into Anomaly objects (id, severity, fingerprint).
 import type { Report, Severity } from '../model.js';
 import type { CorpusFacts } from './corpus-facts.js';
 import type { Thresholds } from './thresholds.js';
@@ -51,7 +52,7 @@ export interface CorpusContext extends RuleContext {
 /**
  * Yielded by a corpus rule between units of its work (a body's years, a pair of reports): a point where the engine may
  * pause. On a folder of 100,000 reports a rule works for up to a second; paused every few milliseconds, the explorer
- * still draws and takes keys meanwhile (checks/index.ts, runChecksSliced).
+ * still draws and takes keys meanwhile (checks/index.ts, checkSteps; load/session.ts runs it in slices).
  */
 export const CHECKPOINT: unique symbol = Symbol('checkpoint');
 

@@ -2,6 +2,7 @@
 // re-render the screen once per file. The list is usable from the first batch on; `cancel` stops the load and
 // keeps what was loaded.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { nextTurn } from '../../load/event-loop.js';
 import type { LoadEvent } from '../../load/types.js';
 import { corpusReducer, initialCorpusState, type CorpusState } from '../state/corpusState.js';
 
@@ -23,8 +24,6 @@ export interface LoadHandle {
   /** Stops reading: the events' iterator is ended (its `return()`), what arrived so far stays. */
   cancel: () => void;
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * `initialEvents` had arrived before the explorer was drawn (see readyEvents.ts): the first frame already shows them.
@@ -97,7 +96,7 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
           pending.push(next.value);
           if (due(next.value)) flush();
           if (now() - sliceStart >= PUMP_SLICE_MS) {
-            await yieldToEventLoop();
+            await nextTurn();
             sliceStart = now();
           }
         }

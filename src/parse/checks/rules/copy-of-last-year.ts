@@ -1,7 +1,6 @@
 // Section 一 or 五 nearly identical to the same body's previous report (内容雷同), by MinHash signatures.
 import type { Report } from '../../model.js';
 import { sectionSignature, type ComparedSection } from '../corpus-facts.js';
-import { groupByBody } from '../format.js';
 import { similarity } from '../similarity.js';
 import { CHECKPOINT, type CorpusRule } from '../types.js';
 

@@ -1,5 +1,5 @@
 // A gap in a body's series inside the loaded folder.
-import { bodyName, groupByBody } from '../format.js';
+import { bodyName } from '../format.js';
 import { CHECKPOINT, type CorpusRule } from '../types.js';
 
 export const rule: CorpusRule = {
