@@ -111,8 +111,12 @@ export class ParseCache {
 
   /** Stores an entry (from `encodeEntry`, for this cache's parser version); written in batches. */
   put(path: string, entry: Uint8Array): void {
-    this.pending.push({ type: 'put', key: path, value: entry });
-    this.pendingBytes += entry.length;
+    this.queue(path, entry);
+  }
+
+  private queue(key: string, value: Uint8Array): void {
+    this.pending.push({ type: 'put', key, value });
+    this.pendingBytes += value.length;
     if (this.pendingBytes >= FLUSH_BYTES) void this.flush();
   }
 
@@ -160,19 +164,44 @@ export class ParseCache {
 
   /** Stores (or replaces) one chunk of a folder's index; written with the next batch. */
   putIndexChunk(root: string, chunk: number, files: ReadonlyArray<{ path: string; entry: Uint8Array }>): void {
-    const value = encodeIndexChunk(files);
-    this.pending.push({ type: 'put', key: indexKey(root, chunk), value });
-    this.pendingBytes += value.length;
-    if (this.pendingBytes >= FLUSH_BYTES) void this.flush();
+    this.queue(indexKey(root, chunk), encodeIndexChunk(files));
   }
 
   /** Removes the index chunks from `from` on (the folder has fewer files than last time). */
-  async trimIndex(root: string, from: number): Promise<void> {
+  trimIndex(root: string, from: number): Promise<void> {
+    // a chunk left behind is judged entry by entry; it costs a little reading, never a wrong result
+    return this.clearFrom(indexKey, root, from);
+  }
+
+  /**
+   * One chunk of a folder's stored cross-report findings (stored-findings.ts), as stored; undefined when there is
+   * none or the store cannot read it. Whether it belongs to this load is for the caller to decide.
+   */
+  async readFindingsChunk(root: string, chunk: number): Promise<Uint8Array | undefined> {
+    try {
+      const raw = await this.db.get(findingsKey(root, chunk));
+      return raw === undefined ? undefined : plainView(raw);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores one chunk of a folder's cross-report findings (from `encodeFindingsChunk`); written in batches. */
+  putFindingsChunk(root: string, chunk: number, value: Uint8Array): void {
+    this.queue(findingsKey(root, chunk), value);
+  }
+
+  /** Removes the findings chunks from `from` on (left by a bigger folder: never used, as their key differs). */
+  trimFindings(root: string, from: number): Promise<void> {
+    return this.clearFrom(findingsKey, root, from);
+  }
+
+  private async clearFrom(key: (root: string, chunk: number) => string, root: string, from: number): Promise<void> {
     await this.flush();
     try {
-      await this.db.clear({ gte: indexKey(root, from), lt: indexKey(root, Number.MAX_SAFE_INTEGER) });
+      await this.db.clear({ gte: key(root, from), lt: key(root, Number.MAX_SAFE_INTEGER) });
     } catch {
-      // a chunk left behind is judged entry by entry; it costs a little reading, never a wrong result
+      // left behind, it is judged like any other value read: never a wrong result
     }
   }
 
@@ -192,9 +221,13 @@ export class ParseCache {
 /** Files per index chunk: big enough that a warm load makes few reads, small enough to read the first at once. */
 export const INDEX_CHUNK = 1000;
 
-/** Index keys start with \x01, so they never meet a file's key (an absolute path). */
+/** Index and findings keys start with \x01, so they never meet a file's key (an absolute path). */
 function indexKey(root: string, chunk: number): string {
   return `\x01index\x00${root}\x00${String(chunk).padStart(16, '0')}`;
+}
+
+function findingsKey(root: string, chunk: number): string {
+  return `\x01findings\x00${root}\x00${String(chunk).padStart(16, '0')}`;
 }
 
 const INDEX_MAGIC = Buffer.from('xxgkix1\n', 'latin1');

@@ -14,8 +14,9 @@ import { entryReport, storedCorpusFacts } from './lazy-report.js';
 import type { ParseContext } from './parse-file.js';
 import { FolderIndex, type IndexHit } from './folder-index.js';
 import { ParsePool, defaultWorkerCount } from './pool.js';
+import { FolderKey, attachFindings, chunksFor, decodeFindingsChunk, encodeFindingsChunk, findingsOf } from './stored-findings.js';
 import { readFound } from './load.js';
-import type { LoadEvent, LoadItem, LoadProblem } from './types.js';
+import type { Corpus, LoadEvent, LoadItem, LoadProblem } from './types.js';
 
 export interface LoadOptions {
   thresholds: Thresholds;
@@ -85,7 +86,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   const window: Slot[] = [];
   // Enough files in flight to keep the workers busy and batch cache lookups; few enough to bound memory.
   const maxInFlight = Math.max(64, workerCount * 8);
-  const stats = { parsed: 0, cached: 0, unread: 0 };
+  const stats: NonNullable<Corpus['stats']> = { parsed: 0, cached: 0, unread: 0, crossReport: 'checked' };
   let index = 0;
   let done = 0;
   let bytes = 0;
@@ -93,6 +94,8 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   let released = false;
   const context: ParseContext = { parser: cache?.version ?? 'uncached', module: parserModule(), thresholds: options.thresholds };
   const currentThresholds = thresholdsKey(options.thresholds);
+  // What the cross-report checks will be given, so that their findings can be stored under it (stored-findings.ts).
+  const folderKey = cache ? new FolderKey(cache.version, currentThresholds) : null;
 
   const startPool = (): ParsePool | null => (workerCount > 0 ? (pool ??= new ParsePool(workerCount, context)) : null);
   // A load from the cache never starts the workers. One that will parse starts them now: a worker takes a few hundred
@@ -162,6 +165,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       outcome.unchanged = false;
     }
     folderIndex?.add(outcome.position, outcome.path, outcome.entry.bytes, outcome.hit, outcome.unchanged);
+    folderKey?.add(outcome.file, outcome.entry.hash);
     return report;
   };
 
@@ -185,10 +189,13 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     yield { kind: 'progress', done, total: discovered ? index : null, bytes, current };
   };
 
+  const releaseWorkers = async (): Promise<void> => {
+    await (pool as ParsePool | null)?.close();
+  };
   const release = async (): Promise<void> => {
     if (released) return;
     released = true;
-    await (pool as ParsePool | null)?.close();
+    await releaseWorkers();
     await cache?.close().catch(() => undefined);
   };
 
@@ -218,25 +225,80 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       yield* emit(await toItem(await head.promise), head.size);
     }
     await folderIndex?.finish(index);
-    // The workers' heaps and the store's buffers (a few hundred MB on a big folder) are let go before the cross-report
-    // checks, whose findings are the last thing a load allocates: the peak of a big load is then the lower.
-    await release();
-    // A slice at a time: on a big folder this pass takes seconds. Between slices the event loop has a turn (the
-    // explorer draws and takes keys), and the load yields, so a consumer that has stopped (Esc) ends it there.
+    // The workers' heaps (a few hundred MB on a big folder) are let go before the cross-report pass, whose findings
+    // are the last thing a load allocates: the peak of a big load is then the lower.
+    await releaseWorkers();
     const checking: LoadEvent = { kind: 'checking', reports: reports.length };
     yield checking;
-    const sliceMs = options.checkSliceMs ?? CHECK_SLICE_MS;
-    let sliceStart = performance.now();
-    for (const step of (await checks()).checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts })) {
-      void step;
-      if (performance.now() - sliceStart < sliceMs) continue;
-      await nextTurn();
-      yield checking;
-      sliceStart = performance.now();
+    // How many anomalies each report has of its own: what the cross-report pass adds comes after.
+    const own = Uint32Array.from(reports, (r) => r.anomalies.length);
+    const key = folderKey?.digest() ?? null;
+    const stored = cache && key ? yield* attachStoredFindings(cache, root, key, reports, own, checking) : false;
+    // So are the store's buffers, when the checks are to run.
+    await release();
+    if (stored) stats.crossReport = 'stored';
+    else {
+      // A slice at a time: on a big folder this pass takes seconds. Between slices the event loop has a turn (the
+      // explorer draws and takes keys), and the load yields, so a consumer that has stopped (Esc) ends it there.
+      const sliceMs = options.checkSliceMs ?? CHECK_SLICE_MS;
+      let sliceStart = performance.now();
+      for (const step of (await checks()).checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts })) {
+        void step;
+        if (performance.now() - sliceStart < sliceMs) continue;
+        await nextTurn();
+        yield checking;
+        sliceStart = performance.now();
+      }
+      if (cache && key) await storeFindings(options.cacheDir, cache.version, root, key, reports, own);
     }
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {
     await release();
+  }
+}
+
+/**
+ * Adds the findings the last complete pass over this folder stored under `key` (the same reports, parser and
+ * thresholds), chunk by chunk, yielding `event` between chunks. False, with every report as it was, when any chunk is
+ * missing, damaged or from another pass: the checks must run.
+ */
+async function* attachStoredFindings(
+  cache: ParseCache,
+  root: string,
+  key: string,
+  reports: readonly Report[],
+  own: Uint32Array,
+  event: LoadEvent,
+): AsyncGenerator<LoadEvent, boolean> {
+  const chunks = chunksFor(reports.length);
+  for (let c = 0; c < chunks; c++) {
+    const raw = await cache.readFindingsChunk(root, c);
+    const chunk = raw && decodeFindingsChunk(raw, key, c);
+    if (!chunk || chunk.chunks !== chunks || !attachFindings(reports, c, chunk.findings)) {
+      reports.forEach((r, i) => (r.anomalies.length = own[i]!));
+      return false;
+    }
+    yield event;
+  }
+  return true;
+}
+
+/**
+ * Stores what a complete cross-report pass added, for the next load of the same reports. The store was closed for
+ * the pass (its buffers are let go at the peak), so it is opened again; if it cannot be, nothing is stored.
+ */
+async function storeFindings(cacheDir: string | undefined, version: string, root: string, key: string, reports: readonly Report[], own: Uint32Array): Promise<void> {
+  const { cache } = await ParseCache.open(cacheDir, version);
+  if (!cache) return;
+  try {
+    const chunks = chunksFor(reports.length);
+    for (let c = 0; c < chunks; c++) {
+      cache.putFindingsChunk(root, c, encodeFindingsChunk(key, c, chunks, findingsOf(reports, own, c)));
+      await cache.settle();
+    }
+    await cache.trimFindings(root, chunks);
+  } finally {
+    await cache.close().catch(() => undefined);
   }
 }
 

@@ -17,9 +17,10 @@ export interface Corpus {
   problems: LoadProblem[];
   /**
    * How many reports were parsed and how many came from the parse cache; `unread` of those were served on their
-   * unchanged stamp without reading the file.
+   * unchanged stamp without reading the file. `crossReport`: whether the cross-report checks ran, or their findings
+   * were those a complete pass over the same reports stored (stored-findings.ts).
    */
-  stats?: { parsed: number; cached: number; unread: number };
+  stats?: { parsed: number; cached: number; unread: number; crossReport: 'checked' | 'stored' };
 }
 
 /**

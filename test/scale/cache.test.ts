@@ -26,7 +26,7 @@ describe('parse cache', () => {
     const cacheDir = tempDir('cache-dir');
     await makeSyntheticCorpus(root, 20);
     const first = await load(root, { cacheDir, workers: 0 });
-    expect(first.stats).toEqual({ parsed: 20, cached: 0, unread: 0 });
+    expect(first.stats).toEqual({ parsed: 20, cached: 0, unread: 0, crossReport: 'checked' });
     const second = await load(root, { cacheDir, workers: 0 });
     expect(second.stats).toMatchObject({ parsed: 0, cached: 20 }); // unread: timing-dependent, see the stamp test
     expect(asJson(second)).toBe(asJson(first));
@@ -38,7 +38,7 @@ describe('parse cache', () => {
     const cacheDir = tempDir('cache-many-dir');
     await makeSyntheticCorpus(root, 300);
     const first = await load(root, { cacheDir, workers: 2 });
-    expect(first.stats).toEqual({ parsed: 300, cached: 0, unread: 0 });
+    expect(first.stats).toEqual({ parsed: 300, cached: 0, unread: 0, crossReport: 'checked' });
     const second = await load(root, { cacheDir, workers: 2 });
     expect(second.stats).toMatchObject({ parsed: 0, cached: 300 }); // unread: timing-dependent, see the stamp test
     expect(asJson(second)).toBe(asJson(first));
@@ -89,7 +89,7 @@ describe('parse cache', () => {
     await makeSyntheticCorpus(root, 4);
     await load(root, { cacheDir, workers: 0, parserVersion: 'old' });
     const next = await load(root, { cacheDir, workers: 0, parserVersion: 'new' });
-    expect(next.stats).toEqual({ parsed: 4, cached: 0, unread: 0 });
+    expect(next.stats).toEqual({ parsed: 4, cached: 0, unread: 0, crossReport: 'checked' });
     expect(await fs.readdir(cacheDir)).toEqual(['parse-vnew']);
   });
 
@@ -159,7 +159,7 @@ describe('parse cache', () => {
     await new Promise((r) => setTimeout(r, RACY_MS + 300));
     await load(root, { cacheDir, workers: 0 });
     const served = await load(root, { cacheDir, workers: 0 });
-    expect(served.stats).toEqual({ parsed: 0, cached: 6, unread: 6 });
+    expect(served.stats).toEqual({ parsed: 0, cached: 6, unread: 6, crossReport: 'stored' });
     expect(asJson(served)).toBe(asJson(await load(root, { cache: false, workers: 0 })));
 
     const [folder] = await fs.readdir(root);
@@ -171,14 +171,15 @@ describe('parse cache', () => {
     await fs.writeFile(edited!, text.replace(bodyName(0), bodyName(1)));
     await fs.utimes(edited!, before.atime, before.mtime);
     const afterEdit = await load(root, { cacheDir, workers: 0 });
-    expect(afterEdit.stats).toEqual({ parsed: 1, cached: 5, unread: 5 });
+    expect(afterEdit.stats).toEqual({ parsed: 1, cached: 5, unread: 5, crossReport: 'checked' });
     expect(asJson(afterEdit)).toBe(asJson(await load(root, { cache: false, workers: 0 })));
 
     // A new mtime over the same bytes: read and hashed, not parsed. The edited file is read too: it changed
     // moments before the last load read it, so its stamp is not trusted yet.
     await fs.utimes(touched!, new Date(), new Date());
     const afterTouch = await load(root, { cacheDir, workers: 0 });
-    expect(afterTouch.stats).toEqual({ parsed: 0, cached: 6, unread: 4 });
+    // Same bytes, so the same reports: the cross-report findings stored by the last load serve.
+    expect(afterTouch.stats).toEqual({ parsed: 0, cached: 6, unread: 4, crossReport: 'stored' });
     expect(asJson(afterTouch)).toBe(asJson(afterEdit));
   });
 
@@ -223,7 +224,7 @@ describe('parse cache', () => {
     // Garble every index chunk in place: the per-file entries still serve.
     const db = new ClassicLevel<string, Uint8Array>(path.join(cacheDir, `parse-v${parserFingerprint()}`), { keyEncoding: 'utf8', valueEncoding: 'view' });
     let chunks = 0;
-    for await (const [key, value] of db.iterator({ gte: '\x01', lt: '\x02' })) {
+    for await (const [key, value] of db.iterator({ gte: '\x01index\x00', lt: '\x01index\x01' })) {
       chunks++;
       const garbled = value.slice();
       garbled.fill(0x5a, 40, 4000);

@@ -11,7 +11,7 @@ describe('parallel parsing', () => {
     expect(serial.reports).toHaveLength(60);
     expect(parallel.reports.map((r) => r.file)).toEqual(serial.reports.map((r) => r.file));
     expect(asJson(parallel)).toBe(asJson(serial));
-    expect(parallel.stats).toEqual({ parsed: 60, cached: 0, unread: 0 });
+    expect(parallel.stats).toEqual({ parsed: 60, cached: 0, unread: 0, crossReport: 'checked' });
     // As the explorer loads: every file on the workers, the first one included.
     const allOnWorkers = await load(root, { workers: 2, cache: false, firstOnThisThread: false });
     expect(asJson(allOnWorkers)).toBe(asJson(serial));

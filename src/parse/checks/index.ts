@@ -5,7 +5,7 @@ import type { Anomaly, Diagnostic, Report } from '../model.js';
 import { corpusFacts, type CorpusFacts } from './corpus-facts.js';
 import { fingerprint, groupByBody } from './format.js';
 import { RULES } from './registry.js';
-import { CHECKPOINT, type CorpusContext, type CorpusFinding, type Finding, type ReportRule, type Rule, type RuleContext } from './types.js';
+import { CHECKPOINT, type CorpusContext, type Finding, type ReportRule, type Rule, type RuleContext } from './types.js';
 import type { Thresholds } from './thresholds.js';
 
 export { RULES, ruleById } from './registry.js';
@@ -92,19 +92,25 @@ export function* checkSteps(reports: Report[], thresholds: Thresholds, options: 
         if (i % REPORTS_PER_STEP === REPORTS_PER_STEP - 1) yield;
       }
     } else {
-      // A rule that fails adds nothing: its findings are attached once it has finished.
-      const findings: CorpusFinding[] = [];
+      // A rule that fails adds nothing: its findings are attached once it has finished. Each is made an anomaly as
+      // it comes: a rule's finding holds its messages as trees of string pieces, which kept until the rule ends (seconds,
+      // on a big folder) would outlive V8's young generation and pile up as old garbage at the peak of the load.
+      const owners: Report[] = [];
+      const found: Anomaly[] = [];
       try {
         for (const step of rule.check(reports, corpusCtx)) {
           if (step === CHECKPOINT) yield;
-          else findings.push(step);
+          else {
+            owners.push(step.report);
+            found.push(toAnomaly(rule, step.report, step));
+          }
         }
       } catch {
         continue;
       }
-      for (const f of findings) {
-        f.report.anomalies.push(toAnomaly(rule, f.report, f));
-        yield;
+      for (let i = 0; i < found.length; i++) {
+        owners[i]!.anomalies.push(found[i]!);
+        if (i % REPORTS_PER_STEP === REPORTS_PER_STEP - 1) yield;
       }
     }
   }
