@@ -2,7 +2,7 @@
 // A report that crossed a thread or came from the cache is a fresh copy of everything: strings that thousands
 // of reports share (section titles, diagnostic messages, sentences of the standard template, the sentence a
 // narrative figure and its mention both quote) are made one string again.
-import type { Report } from '../parse/model.js';
+import type { Anomaly, Report } from '../parse/model.js';
 
 const MAX_INTERNED = 100_000;
 const interned = new Map<string, string>();
@@ -62,6 +62,16 @@ function internMessage(m: { severity: string; message: string; messageZh: string
   m.severity = intern(m.severity);
   m.message = intern(m.message);
   m.messageZh = intern(m.messageZh);
+}
+
+/**
+ * An anomaly a cross-report rule found, read back from the store (stored-findings.ts): its id, severity and cell list
+ * are shared; its messages name other files, so no two are alike and they are not interned.
+ */
+export function compactFinding(a: Anomaly): void {
+  a.id = intern(a.id);
+  a.severity = intern(a.severity) as Anomaly['severity'];
+  a.cells = internList(a.cells);
 }
 
 /** The fields a report's summary holds (entry.ts): anomalies, enumerations, names. */

@@ -10,6 +10,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { Anomaly, Report } from '../parse/model.js';
+import { compactFinding } from './compact.js';
 
 /** Reports per stored chunk: ~0.8 MB of findings on a folder of many years, read and parsed one at a time. */
 export const FINDINGS_CHUNK = 1000;
@@ -116,7 +117,10 @@ export function attachFindings(reports: readonly Report[], chunk: number, findin
   const start = chunk * FINDINGS_CHUNK;
   const end = Math.min(reports.length, start + FINDINGS_CHUNK);
   if (!findings.every((f) => Array.isArray(f) && Number.isInteger(f[0]) && f[0] >= start && f[0] < end && Array.isArray(f[1]))) return false;
-  for (const [position, anomalies] of findings) reports[position]!.anomalies.push(...anomalies);
+  for (const [position, anomalies] of findings) {
+    for (const a of anomalies) compactFinding(a);
+    reports[position]!.anomalies.push(...anomalies);
+  }
   return true;
 }
 

@@ -65,6 +65,9 @@ describe('findings chunks', () => {
     const fresh = reports(FINDINGS_CHUNK + 5);
     expect(attachFindings(fresh, 1, second)).toBe(true);
     expect(fresh[FINDINGS_CHUNK + 1]!.anomalies.map((a) => a.id)).toEqual(['own', 'copy-of-last-year', 'stock-break']);
+    // Read back from the store each has its own cell list; attached, equal lists are one shared array.
+    const [, copied, stock] = fresh[FINDINGS_CHUNK + 1]!.anomalies;
+    expect(copied!.cells).toBe(stock!.cells);
     // A position outside the chunk is never attached to anyone.
     expect(attachFindings(fresh, 0, second)).toBe(false);
     expect(attachFindings(fresh, 1, [[FINDINGS_CHUNK + 5, []]])).toBe(false);
