@@ -28,10 +28,15 @@ export interface FoundFile {
 export type Found = { kind: 'file'; found: FoundFile } | { kind: 'problem'; problem: LoadProblem };
 
 export async function* discover(root: string): AsyncGenerator<Found> {
-  yield* walk(root, root, new Set(), [], 0);
+  yield* walk(root, path.normalize(root), '', new Set(), [], 0);
 }
 
-async function* walk(root: string, dir: string, seen: Set<string>, ancestors: string[], depth: number): AsyncGenerator<Found> {
+/**
+ * `dir` is normalized, and `prefix` is its path relative to the root with forward slashes (and a trailing one, or
+ * empty at the root): a file's paths are then the two joined with its name, which path.join and path.relative would
+ * make at several times the cost (a tenth of a warm load's walk).
+ */
+async function* walk(root: string, dir: string, prefix: string, seen: Set<string>, ancestors: string[], depth: number): AsyncGenerator<Found> {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -67,9 +72,12 @@ async function* walk(root: string, dir: string, seen: Set<string>, ancestors: st
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A listing never holds '.' or '..', and a name never holds a separator: joined so, the path stays normalized.
+  const separator = dir.endsWith(path.sep) ? '' : path.sep;
   for (const entry of entries) {
-    const full = path.join(dir, entry.name);
     if (entry.name.startsWith('.')) continue;
+    const full = dir + separator + entry.name;
+    const file = prefix + entry.name;
     const ext = path.extname(entry.name).toLowerCase();
     // Files of no interest need no stat (most of a mixed folder); folders, links and report files do.
     if (entry.isFile() && !REPORT_EXTENSIONS.has(ext) && !OTHER_DOCUMENT_EXTENSIONS.has(ext)) continue;
@@ -81,14 +89,14 @@ async function* walk(root: string, dir: string, seen: Set<string>, ancestors: st
       continue;
     }
     if (stat.isDirectory()) {
-      yield* walk(root, full, seen, [...ancestors, real], depth + 1);
+      yield* walk(root, full, file + '/', seen, [...ancestors, real], depth + 1);
     } else if (stat.isFile() && REPORT_EXTENSIONS.has(ext)) {
-      yield { kind: 'file', found: { path: full, file: relative(root, full), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } };
+      yield { kind: 'file', found: { path: full, file, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } };
     } else if (stat.isFile() && OTHER_DOCUMENT_EXTENSIONS.has(ext)) {
       yield {
         kind: 'problem',
         problem: {
-          file: relative(root, full),
+          file,
           code: 'not-a-report',
           message: `a ${ext.slice(1)} file (spreadsheet or other document), not a report`,
           messageZh: `${ext.slice(1)} 文件（表格或其他文档），不是年度报告`,

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readStable, type FileIO } from '../../src/load/load.js';
 import { loadCheckedCorpus } from '../../src/load/session.js';
 import { DEFAULT_THRESHOLDS } from '../../src/parse/checks/thresholds.js';
-import { MAX_DEPTH } from '../../src/load/discover.js';
+import { MAX_DEPTH, discover } from '../../src/load/discover.js';
 import type { Corpus } from '../../src/load/types.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -126,5 +126,26 @@ describe('readStable', () => {
       message: 'permission denied',
       messageZh: '没有读取权限',
     });
+  });
+});
+
+describe('discover', () => {
+  it('gives each file the paths path.join and path.relative would, however the root is written', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'xxgk-discover-'));
+    mkdirSync(path.join(root, 'a', 'b c', '深圳'), { recursive: true });
+    for (const f of ['top.txt', 'a/one.html', 'a/b c/two.pdf', 'a/b c/深圳/三.docx', 'a/sheet.xlsx']) writeFileSync(path.join(root, f), 'x');
+    const found = async (written: string) => {
+      const out: Array<{ path: string; file: string }> = [];
+      for await (const f of discover(written)) out.push(f.kind === 'file' ? { path: f.found.path, file: f.found.file } : { path: '', file: f.problem.file });
+      return out;
+    };
+    const expected = (written: string) =>
+      ['a/b c/two.pdf', 'a/b c/深圳/三.docx', 'a/one.html', 'a/sheet.xlsx', 'top.txt'].map((file) => ({
+        path: file.endsWith('.xlsx') ? '' : path.join(written, file),
+        file,
+      }));
+    for (const written of [root, root + '/', root + '//a/..', path.relative(process.cwd(), root)]) {
+      expect(await found(written)).toEqual(expected(written));
+    }
   });
 });
