@@ -232,7 +232,8 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     yield checking;
     // How many anomalies each report has of its own: what the cross-report pass adds comes after.
     const own = Uint32Array.from(reports, (r) => r.anomalies.length);
-    const key = folderKey?.digest() ?? null;
+    // (An empty folder has nothing to check, or to store.)
+    const key = reports.length > 0 ? (folderKey?.digest() ?? null) : null;
     const stored = cache && key ? yield* attachStoredFindings(cache, root, key, reports, own, checking) : false;
     // So are the store's buffers, when the checks are to run.
     await release();
@@ -249,7 +250,8 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
         yield checking;
         sliceStart = performance.now();
       }
-      if (cache && key) await storeFindings(options.cacheDir, cache.version, root, key, reports, own);
+      // Storing is for the next load: whatever goes wrong with it, this load has its findings.
+      if (cache && key) await storeFindings(options.cacheDir, cache.version, root, key, reports, own).catch(() => undefined);
     }
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {

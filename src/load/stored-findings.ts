@@ -110,18 +110,36 @@ export function findingsOf(reports: readonly Report[], before: Uint32Array, chun
 }
 
 /**
- * Adds a stored chunk's findings to the reports. False (nothing added) when a position is outside the chunk: the
- * CRC and the key make that impossible short of a bug, but a wrong report must never be given another's findings.
+ * Adds a stored chunk's findings to the reports. False (nothing added) unless every finding is an anomaly of a report
+ * inside the chunk: the CRC and the key make anything else impossible short of a bug, but a report must never be
+ * given another's findings, and a malformed one must not stop the load.
  */
 export function attachFindings(reports: readonly Report[], chunk: number, findings: FindingsChunk): boolean {
   const start = chunk * FINDINGS_CHUNK;
   const end = Math.min(reports.length, start + FINDINGS_CHUNK);
-  if (!findings.every((f) => Array.isArray(f) && Number.isInteger(f[0]) && f[0] >= start && f[0] < end && Array.isArray(f[1]))) return false;
+  const valid = findings.every(
+    (f) => Array.isArray(f) && Number.isInteger(f[0]) && f[0] >= start && f[0] < end && Array.isArray(f[1]) && f[1].every(isAnomaly),
+  );
+  if (!valid) return false;
   for (const [position, anomalies] of findings) {
     for (const a of anomalies) compactFinding(a);
     reports[position]!.anomalies.push(...anomalies);
   }
   return true;
+}
+
+function isAnomaly(a: unknown): a is Anomaly {
+  if (a === null || typeof a !== 'object') return false;
+  const { id, severity, message, messageZh, cells, fingerprint } = a as Record<string, unknown>;
+  return (
+    typeof id === 'string' &&
+    typeof severity === 'string' &&
+    typeof message === 'string' &&
+    typeof messageZh === 'string' &&
+    typeof fingerprint === 'string' &&
+    Array.isArray(cells) &&
+    cells.every((c) => typeof c === 'string')
+  );
 }
 
 export function chunksFor(reports: number): number {

@@ -71,6 +71,10 @@ describe('findings chunks', () => {
     // A position outside the chunk is never attached to anyone.
     expect(attachFindings(fresh, 0, second)).toBe(false);
     expect(attachFindings(fresh, 1, [[FINDINGS_CHUNK + 5, []]])).toBe(false);
+    // Nor is anything that is not an anomaly, and nothing of its chunk is added.
+    const malformed = [[FINDINGS_CHUNK, [anomaly('stock-break')]], [FINDINGS_CHUNK + 2, [{ ...anomaly('x'), cells: 'a.b' }]]] as unknown as FindingsChunk;
+    expect(attachFindings(fresh, 1, malformed)).toBe(false);
+    expect(attachFindings(fresh, 1, [[FINDINGS_CHUNK, [null]]] as unknown as FindingsChunk)).toBe(false);
     expect(fresh.reduce((n, r) => n + r.anomalies.length, 0)).toBe(FINDINGS_CHUNK + 5 + 2);
   });
 });

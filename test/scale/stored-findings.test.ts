@@ -42,6 +42,19 @@ describe('stored cross-report findings', () => {
     expect(asJson(second)).toBe(asJson(await load(root, { cache: false, workers: 0 })));
   });
 
+  it('are neither stored nor looked for on a folder with no report', async () => {
+    const root = tempDir('findings-empty');
+    const cacheDir = tempDir('findings-empty-cache');
+    await fs.writeFile(path.join(root, 'notes.xlsx'), 'x');
+    for (let i = 0; i < 2; i++) {
+      const corpus = await load(root, { cacheDir, workers: 0 });
+      expect(corpus.reports).toHaveLength(0);
+      expect(corpus.problems).toHaveLength(1);
+      expect(corpus.stats?.crossReport).toBe('checked');
+    }
+    expect(await eachFindingsChunk(cacheDir, async () => undefined)).toBe(0);
+  });
+
   it('are still announced by a checking event before done', async () => {
     const root = tempDir('findings-events');
     const cacheDir = tempDir('findings-events-cache');

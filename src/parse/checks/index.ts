@@ -92,9 +92,9 @@ export function* checkSteps(reports: Report[], thresholds: Thresholds, options: 
         if (i % REPORTS_PER_STEP === REPORTS_PER_STEP - 1) yield;
       }
     } else {
-      // A rule that fails adds nothing: its findings are attached once it has finished. Each is made an anomaly as
-      // it comes: a rule's finding holds its messages as trees of string pieces, which kept until the rule ends (seconds,
-      // on a big folder) would outlive V8's young generation and pile up as old garbage at the peak of the load.
+      // A rule that fails adds nothing: its findings are attached once it has finished. Each is made an anomaly as it
+      // comes: a finding holds its messages as trees of string pieces, which kept until the rule ends (seconds, on a
+      // big folder) would outlive V8's young generation and pile up as old garbage at the peak of the load.
       const owners: Report[] = [];
       const found: Anomaly[] = [];
       try {
