@@ -24,6 +24,10 @@ export interface TuiOptions {
   onShown?: () => void;
 }
 
+/** The latest time after start (`performance.now()`) the first frame waits for a first report. */
+const FIRST_FRAME_WAITS_UNTIL_MS = 400;
+const hasReport = (events: readonly LoadEvent[]) => events.some((e) => e.kind === 'report' || e.kind === 'done');
+
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
@@ -33,8 +37,11 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const { settings } = options;
   const { bindings, errors } = applyKeyOverrides(settings.get('keys'));
   const decisions = openDecisions(options.decisionsDir ?? dirname(settings.path));
-  // The reports loaded while Ink was being imported: the first frame lists them.
-  const { ready, rest } = await takeReadyEvents(options.events);
+  // The reports loaded while Ink was being imported: the first frame lists them. If none is in yet (a folder being
+  // parsed: a worker's first report comes a few hundred milliseconds after start), the first frame waits for it, a
+  // little: drawing an empty frame first would hold this thread when the report comes, and it would be shown a frame
+  // later (on the sample corpus, ~90 ms later).
+  const { ready, rest } = await takeReadyEvents(options.events, undefined, { enough: hasReport, until: FIRST_FRAME_WAITS_UNTIL_MS });
 
   const stdout = process.stdout;
   // The alternate screen keeps the user's shell scrollback intact; it is left on every way out, Ctrl-C included.

@@ -16,19 +16,31 @@ const NOT_YET = Symbol('not yet');
 /** Resolves after the promise callbacks already queued, and I/O callbacks due now, have run. */
 const nextTurn = () => new Promise<typeof NOT_YET>((resolve) => setImmediate(() => resolve(NOT_YET)));
 
+export interface WaitFor<T> {
+  /** Until these events are at hand (say, the first report)… */
+  enough: (ready: readonly T[]) => boolean;
+  /** …the events still on their way are waited for, until this time (`performance.now()`) at the latest. */
+  until: number;
+}
+
 /**
- * Takes the events `source` can give without waiting (those already buffered), at most `limit` of them.
- * `rest` continues from there; its `return()` ends the source.
+ * Takes the events `source` can give without waiting (those already buffered), at most `limit` of them; with `wait`,
+ * also those that come before `wait.until` while `wait.enough` is not yet true of them. `rest` continues from
+ * there; its `return()` ends the source.
  */
-export async function takeReadyEvents<T>(source: AsyncIterable<T>, limit = 5000): Promise<ReadyEvents<T>> {
+export async function takeReadyEvents<T>(source: AsyncIterable<T>, limit = 5000, wait?: WaitFor<T>): Promise<ReadyEvents<T>> {
   const iterator = source[Symbol.asyncIterator]();
   const ready: T[] = [];
   let pending: Promise<IteratorResult<T>> | null = null;
   let finished = false;
-  const turn = nextTurn();
+  let turn = nextTurn();
   while (ready.length < limit) {
     const next = iterator.next();
-    const result = await Promise.race([next, turn]);
+    let result = await Promise.race([next, turn]);
+    if (result === NOT_YET && wait && !wait.enough(ready) && performance.now() < wait.until) {
+      result = await Promise.race([next, after(wait.until - performance.now())]);
+      turn = nextTurn(); // what comes with it is taken too
+    }
     if (result === NOT_YET) {
       pending = next; // still on its way: the explorer's own loop will take it
       break;
@@ -40,6 +52,10 @@ export async function takeReadyEvents<T>(source: AsyncIterable<T>, limit = 5000)
     ready.push(result.value);
   }
   return { ready, rest: continuation(iterator, pending, finished) };
+}
+
+function after(ms: number): Promise<typeof NOT_YET> {
+  return new Promise((resolve) => setTimeout(() => resolve(NOT_YET), ms).unref());
 }
 
 function continuation<T>(iterator: AsyncIterator<T>, pending: Promise<IteratorResult<T>> | null, finished: boolean): AsyncIterable<T> {

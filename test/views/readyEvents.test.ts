@@ -52,6 +52,24 @@ describe('takeReadyEvents', () => {
     expect(await drain(whole.rest)).toEqual([]);
   });
 
+  it('waits, until a deadline, for what the first frame needs (a folder being parsed: its first report)', async () => {
+    const isEven = (ready: readonly number[]) => ready.some((n) => n % 2 === 0);
+    // Odd numbers now, the first even one 20 ms later (and the one after it 20 ms after that: left to the rest).
+    const waited = await takeReadyEvents(source([1], [2, 3]).events, undefined, { enough: isEven, until: performance.now() + 5000 });
+    expect(waited.ready).toEqual([1, 2]);
+    expect(await drain(waited.rest)).toEqual([3]);
+    // Past the deadline, or once enough is at hand, nothing is waited for.
+    const late = await takeReadyEvents(source([1], [2, 3]).events, undefined, { enough: isEven, until: performance.now() - 1 });
+    expect(late.ready).toEqual([1]);
+    expect(await drain(late.rest)).toEqual([2, 3]);
+    const had = await takeReadyEvents(source([2], [4]).events, undefined, { enough: isEven, until: performance.now() + 5000 });
+    expect(had.ready).toEqual([2]);
+    // A deadline that comes first (5 ms, the event 20 ms) ends the wait: the event still on its way goes to the rest.
+    const cut = await takeReadyEvents(source([], [2]).events, undefined, { enough: isEven, until: performance.now() + 5 });
+    expect(cut.ready).toEqual([]);
+    expect(await drain(cut.rest)).toEqual([2]);
+  });
+
   it('return() on the continuation ends the source (quitting mid-load stops the loader)', async () => {
     const { events, state } = source([1], [2, 3]);
     const { rest } = await takeReadyEvents(events);
