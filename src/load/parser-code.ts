@@ -75,7 +75,8 @@ export function packageVersions(fromDir: string, names: readonly string[]): stri
 
 /**
  * The parser's version for the cache: PARSER_VERSION plus a hash of the parser's own code (the compiled files, or
- * the sources under the test runner). A parser change that forgot to bump PARSER_VERSION still empties the cache.
+ * the sources under the test runner) and of the installed versions of PARSER_PACKAGES. A parser change that forgot
+ * to bump PARSER_VERSION, or an upgraded dependency, still empties the cache.
  */
 export function parserFingerprint(): string {
   return readParserCode().fingerprint;
