@@ -1,12 +1,12 @@
 // Load benchmark: cold load (no cache), warm load (cache filled), a warm load after one file was edited, time to the
 // first listed report and peak RSS, each next to `cat` of the same files measured in the same run. Medians of several runs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RACY_MS } from '../src/load/entry.js';
-import { makeSyntheticCorpus } from './synth.js';
+import { editOneReport, makeSyntheticCorpus } from './synth.js';
 
 const CHILD = fileURLToPath(new URL('./load-child.mjs', import.meta.url));
 
@@ -56,14 +56,12 @@ export async function benchLoad(count: number, runs: number, years = 1): Promise
     // A clerk adds or corrects one report: that file is parsed again, and the cross-report checks run again (their
     // stored findings were for the folder as it was).
     const edited: Array<ChildResult & { wallMs: number }> = [];
-    const firstFolder = path.join(root, readdirSync(root).sort()[0]!);
-    const editTarget = path.join(firstFolder, readdirSync(firstFolder).sort()[0]!);
     for (let i = 0; i < runs; i++) {
       cat.push(timeCat(root));
       rmSync(cacheDir, { recursive: true, force: true });
       cold.push(runChild(root, cacheDir, 'cache'));
       warm.push(runChild(root, cacheDir, 'cache'));
-      appendFileSync(editTarget, '\n');
+      editOneReport(root);
       edited.push(runChild(root, cacheDir, 'cache'));
     }
     const catMs = median(cat);

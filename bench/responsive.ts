@@ -7,12 +7,12 @@
 //
 //   node --import tsx bench/responsive.ts [--100k]      (npm run bench builds first; run `npm run build` otherwise)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RACY_MS } from '../src/load/entry.js';
-import { makeSyntheticCorpus } from './synth.js';
+import { editOneReport, makeSyntheticCorpus } from './synth.js';
 import { requireTerminalAndBuild } from './terminal.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
@@ -34,8 +34,7 @@ async function measure(count: number): Promise<void> {
     const env = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache'), LANG: 'C.UTF-8' };
     const warm = spawnSync(process.execPath, [CLI, dir, '--jsonl'], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (warm.status !== 0) throw new Error(`warming the cache failed: ${warm.stderr}`);
-    const firstFolder = path.join(dir, readdirSync(dir).sort()[0]!);
-    appendFileSync(path.join(firstFolder, readdirSync(firstFolder).sort()[0]!), '\n');
+    editOneReport(dir);
     const lagFile = path.join(home, 'lag.jsonl');
     const vars = `XDG_CONFIG_HOME=${quote(env.XDG_CONFIG_HOME)} XDG_CACHE_HOME=${quote(env.XDG_CACHE_HOME)} LANG=C.UTF-8 XXGK_LAG_OUT=${quote(lagFile)}`;
     tmux('new-session', '-d', '-s', 'run', '-x', '120', '-y', '40', `cd ${quote(REPO)} && env ${vars} ${quote(process.execPath)} --import ${quote(PROBE)} ${quote(CLI)} ${quote(dir)}; sleep 60`);

@@ -1,6 +1,6 @@
 // Synthetic corpora for benchmarks and scale tests: the sample reports replicated under varied bodies and
 // years, spread over nested folders the way a provincial reviewer's folder is (province/county/year).
-import { promises as fs } from 'node:fs';
+import { appendFileSync, promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,4 +58,13 @@ export async function makeSyntheticCorpus(dir: string, count: number, shape: Cor
     await Promise.all(writes);
   }
   return total;
+}
+
+/**
+ * Appends a newline to the first file of a synthetic corpus (in name order): one report changed, as when a clerk
+ * corrects one, so a warm load parses it again and the cross-report checks run again.
+ */
+export function editOneReport(dir: string): void {
+  const folder = path.join(dir, readdirSync(dir).sort()[0]!);
+  appendFileSync(path.join(folder, readdirSync(folder).sort()[0]!), '\n');
 }

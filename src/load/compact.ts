@@ -65,8 +65,8 @@ function internMessage(m: { severity: string; message: string; messageZh: string
 }
 
 /**
- * An anomaly a cross-report rule found, read back from the store (stored-findings.ts): its id, severity and cell list
- * are shared; its messages name other files, so no two are alike and they are not interned.
+ * An anomaly's id, severity and cell list, shared. Alone for a cross-report finding read back from the store
+ * (stored-findings.ts): its messages name other files, so no two are alike and they are not interned.
  */
 export function compactFinding(a: Anomaly): void {
   a.id = intern(a.id);
@@ -76,10 +76,10 @@ export function compactFinding(a: Anomaly): void {
 
 /** The fields a report's summary holds (entry.ts): anomalies, enumerations, names. */
 export function compactSummary(report: Report): Report {
+  // A report's own anomalies have messages that recur across a folder (a cross-report finding's name other files).
   for (const a of report.anomalies) {
-    a.id = intern(a.id);
+    compactFinding(a);
     internMessage(a);
-    a.cells = internList(a.cells);
   }
   // Enumerations (a handful of values): after a thread crossing or JSON.parse each report holds its own copies.
   report.sourceFormat = intern(report.sourceFormat) as Report['sourceFormat'];

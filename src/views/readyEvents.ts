@@ -4,6 +4,8 @@
 // waiting (src/load/prefetch.ts buffers them). Mounting with them makes the very first frame the list with its
 // reports: one render instead of an empty frame, a progress frame and then the list.
 
+import { nextTurn } from '../load/event-loop.js';
+
 export interface ReadyEvents<T> {
   /** The events that were waiting, in order. */
   ready: T[];
@@ -13,8 +15,8 @@ export interface ReadyEvents<T> {
 
 const NOT_YET = Symbol('not yet');
 
-/** Resolves after the promise callbacks already queued, and I/O callbacks due now, have run. */
-const nextTurn = () => new Promise<typeof NOT_YET>((resolve) => setImmediate(() => resolve(NOT_YET)));
+/** NOT_YET after the promise callbacks already queued, and I/O callbacks due now, have run. */
+const aTurnLater = (): Promise<typeof NOT_YET> => nextTurn().then(() => NOT_YET);
 
 export interface WaitFor<T> {
   /** Until these events are at hand (say, the first report)… */
@@ -33,13 +35,13 @@ export async function takeReadyEvents<T>(source: AsyncIterable<T>, limit = 5000,
   const ready: T[] = [];
   let pending: Promise<IteratorResult<T>> | null = null;
   let finished = false;
-  let turn = nextTurn();
+  let turn = aTurnLater();
   while (ready.length < limit) {
     const next = iterator.next();
     let result = await Promise.race([next, turn]);
     if (result === NOT_YET && wait && !wait.enough(ready) && performance.now() < wait.until) {
       result = await Promise.race([next, after(wait.until - performance.now())]);
-      turn = nextTurn(); // what comes with it is taken too
+      turn = aTurnLater(); // what comes with it is taken too
     }
     if (result === NOT_YET) {
       pending = next; // still on its way: the explorer's own loop will take it
