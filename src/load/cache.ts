@@ -177,18 +177,32 @@ export class ParseCache {
    * One chunk of a folder's stored cross-report findings (stored-findings.ts), as stored; undefined when there is
    * none or the store cannot read it. Whether it belongs to this load is for the caller to decide.
    */
-  async readFindingsChunk(root: string, chunk: number): Promise<Uint8Array | undefined> {
+  readFindingsChunk(root: string, chunk: number): Promise<Uint8Array | undefined> {
+    return this.readValue(findingsKey(root, chunk));
+  }
+
+  /** Stores one chunk of a folder's cross-report findings (from `encodeFindingsChunk`); written in batches. */
+  putFindingsChunk(root: string, chunk: number, value: Uint8Array): void {
+    this.queue(findingsKey(root, chunk), value);
+  }
+
+  /** The table of bodies stored with a folder's findings (reused-findings.ts); undefined when there is none. */
+  readBodyTable(root: string): Promise<Uint8Array | undefined> {
+    return this.readValue(bodyTableKey(root));
+  }
+
+  /** A stored value; undefined when there is none or it cannot be read (then it is as good as missing). */
+  private async readValue(key: string): Promise<Uint8Array | undefined> {
     try {
-      const raw = await this.db.get(findingsKey(root, chunk));
+      const raw = await this.db.get(key);
       return raw === undefined ? undefined : plainView(raw);
     } catch {
       return undefined;
     }
   }
 
-  /** Stores one chunk of a folder's cross-report findings (from `encodeFindingsChunk`); written in batches. */
-  putFindingsChunk(root: string, chunk: number, value: Uint8Array): void {
-    this.queue(findingsKey(root, chunk), value);
+  putBodyTable(root: string, value: Uint8Array): void {
+    this.queue(bodyTableKey(root), value);
   }
 
   /** Removes the findings chunks from `from` on (left by a bigger folder: never used, as their key differs). */
@@ -224,6 +238,10 @@ export const INDEX_CHUNK = 1000;
 /** Index and findings keys start with \x01, so they never meet a file's key (an absolute path). */
 function indexKey(root: string, chunk: number): string {
   return `\x01index\x00${root}\x00${String(chunk).padStart(16, '0')}`;
+}
+
+function bodyTableKey(root: string): string {
+  return `\x01bodies\x00${root}`;
 }
 
 function findingsKey(root: string, chunk: number): string {

@@ -1,6 +1,6 @@
 // One file's bytes → its cache entry: parse, per-report checks, content hash, encoding. Pure CPU work for the
 // worker threads (and the main thread for the first few files); a load served from the cache never imports it.
-import { checkSteps, runChecks } from '../parse/checks/index.js';
+import { checkSteps, groupByBody, inRegistryOrder, PER_BODY_RULE_IDS, runChecks } from '../parse/checks/index.js';
 import { thresholdsKey, type Thresholds } from '../parse/checks/thresholds.js';
 import { parseReport } from '../parse/index.js';
 import { extractText, looksLikeReport, NO_TEXT_LAYER, sniffFormat, type Extracted } from '../parse/inputs/index.js';
@@ -12,7 +12,7 @@ import type { LoadItem } from './types.js';
 
 // The main thread's checks (changed thresholds, the cross-report pass) come from this module too: it is loaded as one
 // bundled file where one is built (parser-code.ts, parserModule), instead of the checks' own hundred-odd modules.
-export { checkSteps, runChecks };
+export { checkSteps, groupByBody, inRegistryOrder, PER_BODY_RULE_IDS, runChecks };
 
 export interface ParseContext {
   parser: string;

@@ -15,6 +15,7 @@ import type { ParseContext } from './parse-file.js';
 import { FolderIndex, type IndexHit } from './folder-index.js';
 import { ParsePool, defaultWorkerCount } from './pool.js';
 import { FolderKey, attachFindings, chunksFor, decodeFindingsChunk, encodeFindingsChunk, findingsOf } from './stored-findings.js';
+import { ContentHashes, attachReused, bodyRecords, decodeBodyTable, encodeBodyTable, reusePlan, tableBasis, type BodyRecord } from './reused-findings.js';
 import { readFound } from './load.js';
 import type { Corpus, LoadEvent, LoadItem, LoadProblem } from './types.js';
 
@@ -96,6 +97,8 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   const currentThresholds = thresholdsKey(options.thresholds);
   // What the cross-report checks will be given, so that their findings can be stored under it (stored-findings.ts).
   const folderKey = cache ? new FolderKey(cache.version, currentThresholds) : null;
+  // And each report's content hash, to tell which bodies are as they were when a changed folder is checked again.
+  const hashes = new ContentHashes();
 
   const startPool = (): ParsePool | null => (workerCount > 0 ? (pool ??= new ParsePool(workerCount, context)) : null);
   // A load from the cache never starts the workers. One that will parse starts them now: a worker takes a few hundred
@@ -166,6 +169,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     }
     folderIndex?.add(outcome.position, outcome.path, outcome.entry.bytes, outcome.hit, outcome.unchanged);
     folderKey?.add(outcome.file, outcome.entry.hash);
+    hashes.add(outcome.entry.hash);
     return report;
   };
 
@@ -235,6 +239,16 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     // (An empty folder has nothing to check, or to store.)
     const key = reports.length > 0 ? (folderKey?.digest() ?? null) : null;
     const stored = cache && key ? yield* attachStoredFindings(cache, root, key, reports, own, checking) : false;
+    // Otherwise the findings of the bodies that have not changed since the last pass (reused-findings.ts).
+    let records: Map<string, BodyRecord> | null = null;
+    let skipBodies: Set<string> | null = null;
+    if (!stored && cache && key) {
+      const { groupByBody, PER_BODY_RULE_IDS } = await checks();
+      const bodies = groupByBody(reports);
+      records = bodyRecords(bodies, reports, hashes);
+      const reuse = { basis: tableBasis(cache.version, currentThresholds), bodies, records, keep: PER_BODY_RULE_IDS };
+      skipBodies = yield* attachReusedFindings(cache, root, reports, own, reuse, checking);
+    }
     // So are the store's buffers, when the checks are to run.
     await release();
     if (stored) stats.crossReport = 'stored';
@@ -243,15 +257,25 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       // explorer draws and takes keys), and the load yields, so a consumer that has stopped (Esc) ends it there.
       const sliceMs = options.checkSliceMs ?? CHECK_SLICE_MS;
       let sliceStart = performance.now();
-      for (const step of (await checks()).checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts })) {
+      const { checkSteps, inRegistryOrder } = await checks();
+      const skip = skipBodies ?? undefined;
+      for (const step of checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts, skipBodies: skip })) {
         void step;
         if (performance.now() - sliceStart < sliceMs) continue;
         await nextTurn();
         yield checking;
         sliceStart = performance.now();
       }
+      if (skipBodies) {
+        // A reused body's reports got their per-body findings before the pass, the others' (hierarchy-sum) after.
+        reports.forEach((r, i) => inRegistryOrder(r.anomalies, own[i]!));
+        stats.crossReport = 'updated';
+      }
       // Storing is for the next load: whatever goes wrong with it, this load has its findings.
-      if (cache && key) await storeFindings(options.cacheDir, cache.version, root, key, reports, own).catch(() => undefined);
+      if (cache && key && records) {
+        const table = encodeBodyTable(key, tableBasis(cache.version, currentThresholds), records.values());
+        await storeFindings(options.cacheDir, cache.version, root, key, reports, own, table).catch(() => undefined);
+      }
     }
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {
@@ -277,7 +301,7 @@ async function* attachStoredFindings(
     const raw = await cache.readFindingsChunk(root, c);
     const chunk = raw && decodeFindingsChunk(raw, key, c);
     if (!chunk || chunk.chunks !== chunks || !attachFindings(reports, c, chunk.findings)) {
-      reports.forEach((r, i) => (r.anomalies.length = own[i]!));
+      takeBack(reports, own);
       return false;
     }
     yield event;
@@ -285,11 +309,46 @@ async function* attachStoredFindings(
   return true;
 }
 
+/** Every report with only its own anomalies again: what stored findings added is taken back. */
+function takeBack(reports: readonly Report[], own: Uint32Array): void {
+  reports.forEach((r, i) => (r.anomalies.length = own[i]!));
+}
+
+/**
+ * Adds, to the reports of every body whose reports are those of a body of the last pass (same digest), the per-body
+ * rules' findings that pass stored for them. The keys of those bodies (for the checks to skip), or null, with every
+ * report as it was, when there is no usable table or chunk, or no body to reuse.
+ */
+async function* attachReusedFindings(
+  cache: ParseCache,
+  root: string,
+  reports: readonly Report[],
+  own: Uint32Array,
+  reuse: { basis: string; bodies: ReadonlyMap<string, readonly Report[]>; records: ReadonlyMap<string, BodyRecord>; keep: ReadonlySet<string> },
+  event: LoadEvent,
+): AsyncGenerator<LoadEvent, Set<string> | null> {
+  const raw = await cache.readBodyTable(root);
+  const table = raw && decodeBodyTable(raw, reuse.basis);
+  if (!table) return null;
+  const { skip, targets } = reusePlan(table, reuse.records, reuse.bodies);
+  if (skip.size === 0) return null;
+  for (let c = 0; c < table.chunks; c++) {
+    const chunkRaw = await cache.readFindingsChunk(root, c);
+    const chunk = chunkRaw && decodeFindingsChunk(chunkRaw, table.folderKey, c);
+    if (!chunk || chunk.chunks !== table.chunks || !attachReused(chunk.findings, c, table.reports, targets, reuse.keep)) {
+      takeBack(reports, own);
+      return null;
+    }
+    yield event;
+  }
+  return skip;
+}
+
 /**
  * Stores what a complete cross-report pass added, for the next load of the same reports. The store was closed for
  * the pass (its buffers are let go at the peak), so it is opened again; if it cannot be, nothing is stored.
  */
-async function storeFindings(cacheDir: string | undefined, version: string, root: string, key: string, reports: readonly Report[], own: Uint32Array): Promise<void> {
+async function storeFindings(cacheDir: string | undefined, version: string, root: string, key: string, reports: readonly Report[], own: Uint32Array, bodyTable: Uint8Array): Promise<void> {
   const { cache } = await ParseCache.open(cacheDir, version);
   if (!cache) return;
   try {
@@ -299,6 +358,8 @@ async function storeFindings(cacheDir: string | undefined, version: string, root
       await cache.settle();
     }
     await cache.trimFindings(root, chunks);
+    // After the chunks: a table names the key of the chunks it goes with, and is used only with them.
+    cache.putBodyTable(root, bodyTable);
   } finally {
     await cache.close().catch(() => undefined);
   }

@@ -115,17 +115,19 @@ export function findingsOf(reports: readonly Report[], before: Uint32Array, chun
  * given another's findings, and a malformed one must not stop the load.
  */
 export function attachFindings(reports: readonly Report[], chunk: number, findings: FindingsChunk): boolean {
-  const start = chunk * FINDINGS_CHUNK;
-  const end = Math.min(reports.length, start + FINDINGS_CHUNK);
-  const valid = findings.every(
-    (f) => Array.isArray(f) && Number.isInteger(f[0]) && f[0] >= start && f[0] < end && Array.isArray(f[1]) && f[1].every(isAnomaly),
-  );
-  if (!valid) return false;
+  if (!validFindings(findings, chunk, reports.length)) return false;
   for (const [position, anomalies] of findings) {
     for (const a of anomalies) compactFinding(a);
     reports[position]!.anomalies.push(...anomalies);
   }
   return true;
+}
+
+/** Whether every finding of chunk `chunk` of a pass over `reports` reports is an anomaly of a report inside the chunk. */
+export function validFindings(findings: FindingsChunk, chunk: number, reports: number): boolean {
+  const start = chunk * FINDINGS_CHUNK;
+  const end = Math.min(reports, start + FINDINGS_CHUNK);
+  return findings.every((f) => Array.isArray(f) && Number.isInteger(f[0]) && f[0] >= start && f[0] < end && Array.isArray(f[1]) && f[1].every(isAnomaly));
 }
 
 function isAnomaly(a: unknown): a is Anomaly {

@@ -18,9 +18,10 @@ export interface Corpus {
   /**
    * How many reports were parsed and how many came from the parse cache; `unread` of those were served on their
    * unchanged stamp without reading the file. `crossReport`: whether the cross-report checks ran, or their findings
-   * were those a complete pass over the same reports stored (stored-findings.ts).
+   * were those a complete pass over the same reports stored (stored-findings.ts), or the checks ran on the bodies
+   * that changed since such a pass, the others keeping the findings it stored (`updated`: reused-findings.ts).
    */
-  stats?: { parsed: number; cached: number; unread: number; crossReport: 'checked' | 'stored' };
+  stats?: { parsed: number; cached: number; unread: number; crossReport: 'checked' | 'stored' | 'updated' };
 }
 
 /**

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { describe, expect, it } from 'vitest';
-import { bodyName, makeSyntheticCorpus } from '../../bench/synth.js';
+import { bodyName, editOneReport, makeSyntheticCorpus } from '../../bench/synth.js';
 import { loadFolder } from '../../src/load/session.js';
 import { parserFingerprint } from '../../src/load/parser-code.js';
 import { FINDINGS_CHUNK } from '../../src/load/stored-findings.js';
@@ -14,19 +14,20 @@ import { asJson, load, tempDir } from './helpers.js';
 
 const crossYear = (reports: Report[]) => reports.flatMap((r) => r.anomalies).filter((a) => a.id === 'copy-of-last-year' || a.id === 'stock-break');
 
-/** Runs `change` on every stored findings chunk (key, value) of the cache; returns how many there were. */
-async function eachFindingsChunk(cacheDir: string, change: (db: ClassicLevel<string, Uint8Array>, key: string, value: Uint8Array) => Promise<void>): Promise<number> {
+type Change = (db: ClassicLevel<string, Uint8Array>, key: string, value: Uint8Array) => Promise<void>;
+
+/** Runs `change` on every stored value of the cache whose key starts with `prefix`; returns how many there were. */
+async function eachStored(cacheDir: string, prefix: string, change: Change): Promise<number> {
   const db = new ClassicLevel<string, Uint8Array>(path.join(cacheDir, `parse-v${parserFingerprint()}`), { keyEncoding: 'utf8', valueEncoding: 'view' });
-  let chunks = 0;
   const found: Array<[string, Uint8Array]> = [];
-  for await (const entry of db.iterator({ gte: '\x01findings\x00', lt: '\x01findings\x01' })) found.push(entry);
-  for (const [key, value] of found) {
-    chunks++;
-    await change(db, key, value);
-  }
+  for await (const entry of db.iterator({ gte: prefix, lt: prefix.slice(0, -1) + '\x01' })) found.push(entry);
+  for (const [key, value] of found) await change(db, key, value);
   await db.close();
-  return chunks;
+  return found.length;
 }
+
+/** Runs `change` on every stored findings chunk (key, value) of the cache; returns how many there were. */
+const eachFindingsChunk = (cacheDir: string, change: Change) => eachStored(cacheDir, '\x01findings\x00', change);
 
 describe('stored cross-report findings', () => {
   it('serve a second load of the same folder, identical to checking it', async () => {
@@ -69,16 +70,18 @@ describe('stored cross-report findings', () => {
     expect(kinds.at(-1)).toBe('done');
   });
 
-  it('are not used once a report changed, was renamed or removed, or the thresholds differ', async () => {
+  it('are not used as they are once a report changed, was renamed or removed, or the thresholds differ', async () => {
     const root = tempDir('findings-change');
     const cacheDir = tempDir('findings-change-cache');
     await makeSyntheticCorpus(root, 12, { years: 3 });
     await load(root, { cacheDir, workers: 0 });
     const [folder] = await fs.readdir(root);
     const files = (await fs.readdir(path.join(root, folder!))).sort().map((f) => path.join(root, folder!, f));
-    const expectChecked = async (thresholds = DEFAULT_THRESHOLDS) => {
+    // A changed report's body is checked again, the others keep their stored findings ('updated'); other thresholds
+    // change every finding ('checked').
+    const expectChecked = async (thresholds = DEFAULT_THRESHOLDS, mode: 'updated' | 'checked' = 'updated') => {
       const after = await load(root, { cacheDir, workers: 0, thresholds });
-      expect(after.stats?.crossReport).toBe('checked');
+      expect(after.stats?.crossReport).toBe(mode);
       expect(asJson(after)).toBe(asJson(await load(root, { cache: false, workers: 0, thresholds })));
       // ...and what that pass found is what the next load of the same folder gets.
       const again = await load(root, { cacheDir, workers: 0, thresholds });
@@ -101,7 +104,65 @@ describe('stored cross-report findings', () => {
     await expectChecked();
 
     // Other thresholds (copy-of-last-year's similarity limit is a cross-report one).
-    await expectChecked({ ...DEFAULT_THRESHOLDS, copySimilarity: 0.5 });
+    await expectChecked({ ...DEFAULT_THRESHOLDS, copySimilarity: 0.5 }, 'checked');
+  });
+
+  it('of the bodies a change left alone are reused, the changed body checked again: the same as checking everything', async () => {
+    const root = tempDir('findings-reuse');
+    const cacheDir = tempDir('findings-reuse-cache');
+    await makeSyntheticCorpus(root, 24, { years: 4 });
+    const first = await load(root, { cacheDir, workers: 0 });
+    const [folder] = await fs.readdir(root);
+    const files = (await fs.readdir(path.join(root, folder!))).sort().map((f) => path.join(root, folder!, f));
+    // Body 0's second year moved on by ten years: its series gets a gap and loses a year-to-year pair.
+    const text = await fs.readFile(files[1]!, 'utf8');
+    const year = /(20[0-9]{2})年/.exec(text)![1]!;
+    await fs.writeFile(files[1]!, text.replaceAll(year, String(Number(year) + 10)));
+    const after = await load(root, { cacheDir, workers: 0 });
+    expect(after.stats?.crossReport).toBe('updated');
+    expect(asJson(after)).toBe(asJson(await load(root, { cache: false, workers: 0 })));
+    // The edited body's findings did change; every other report's are as before.
+    const crossOf = (c: typeof first, i: number) => JSON.stringify(crossYear([c.reports[i]!]));
+    const changed = after.reports.map((_, i) => i).filter((i) => crossOf(after, i) !== crossOf(first, i) || after.reports[i]!.file !== first.reports[i]!.file);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((i) => after.reports[i]!.jurisdictionKey === first.reports[0]!.jurisdictionKey)).toBe(true);
+    expect(after.reports.flatMap((r) => r.anomalies).some((a) => a.id === 'missing-year')).toBe(true);
+    // The pass that updated them stored them whole.
+    const again = await load(root, { cacheDir, workers: 0 });
+    expect(again.stats?.crossReport).toBe('stored');
+    expect(asJson(again)).toBe(asJson(after));
+  });
+
+  it('of unchanged bodies are not reused from a damaged table of bodies or a missing chunk: the checks run, and their findings are whole', async () => {
+    const root = tempDir('findings-reuse-damaged');
+    const cacheDir = tempDir('findings-reuse-damaged-cache');
+    await makeSyntheticCorpus(root, FINDINGS_CHUNK + 40, { years: 2 });
+    await load(root, { cacheDir, workers: 2 });
+    editOneReport(root);
+    const fresh = asJson(await load(root, { cache: false, workers: 2 }));
+    // The table of bodies garbled: nothing to reuse.
+    const tables = await eachStored(cacheDir, '\x01bodies\x00', (db, key, value) => {
+      const copy = value.slice();
+      copy.fill(0x30, 200, 260); // digits inside the positions, past the header
+      return db.put(key, copy);
+    });
+    expect(tables).toBe(1);
+    const garbled = await load(root, { cacheDir, workers: 2 });
+    expect(garbled.stats?.crossReport).toBe('checked');
+    expect(asJson(garbled)).toBe(fresh);
+    // Now whole again; the last chunk dropped after another edit: chunk 0's findings, added first, are taken back.
+    editOneReport(root);
+    const fresh2 = asJson(await load(root, { cache: false, workers: 2 }));
+    let seen = 0;
+    expect(await eachFindingsChunk(cacheDir, async (db, key) => void (++seen === 2 && (await db.del(key))))).toBe(2);
+    const cut = await load(root, { cacheDir, workers: 2 });
+    expect(cut.stats?.crossReport).toBe('checked');
+    expect(asJson(cut)).toBe(fresh2);
+    // And with everything whole, an edit is an update.
+    editOneReport(root);
+    const updated = await load(root, { cacheDir, workers: 2 });
+    expect(updated.stats?.crossReport).toBe('updated');
+    expect(asJson(updated)).toBe(asJson(await load(root, { cache: false, workers: 2 })));
   });
 
   it('are not used when damaged, and are stored again by the checks that run instead', async () => {

@@ -9,6 +9,7 @@ import { CHECKPOINT, type CorpusContext, type Finding, type ReportRule, type Rul
 import type { Thresholds } from './thresholds.js';
 
 export { RULES, ruleById } from './registry.js';
+export { groupByBody } from './format.js';
 export type { Rule, RuleGroup, Finding } from './types.js';
 export { DEFAULT_THRESHOLDS, thresholdsKey, type Thresholds } from './thresholds.js';
 
@@ -26,6 +27,12 @@ export interface RunOptions {
    * report whose detail is still deflated: load/lazy-report.ts); undefined means "read them from the report".
    */
   storedFacts?: (report: Report) => CorpusFacts | undefined;
+  /**
+   * Bodies (groupByBody keys) whose findings of the rules that work body by body (`perBody`) the caller already has:
+   * those rules skip them. The other cross-report rules still see every report. The caller adds what it had and puts
+   * each report's anomalies back in registry order (inRegistryOrder).
+   */
+  skipBodies?: ReadonlySet<string>;
 }
 
 /**
@@ -80,7 +87,10 @@ export function* checkSteps(reports: Report[], thresholds: Thresholds, options: 
     }
     return f;
   };
-  const corpusCtx: CorpusContext = { ...ctx, facts, bodies: groupByBody(reports) };
+  const bodies = groupByBody(reports);
+  const corpusCtx: CorpusContext = { ...ctx, facts, bodies };
+  const skip = options.skipBodies;
+  const changedCtx: CorpusContext = skip && skip.size > 0 ? { ...corpusCtx, bodies: new Map([...bodies].filter(([key]) => !skip.has(key))) } : corpusCtx;
   yield;
   // Rule by rule, so a report's anomalies follow the registry order, cross-report rules in their place.
   for (const rule of RULES) {
@@ -98,7 +108,7 @@ export function* checkSteps(reports: Report[], thresholds: Thresholds, options: 
       const owners: Report[] = [];
       const found: Anomaly[] = [];
       try {
-        for (const step of rule.check(reports, corpusCtx)) {
+        for (const step of rule.check(reports, rule.perBody ? changedCtx : corpusCtx)) {
           if (step === CHECKPOINT) yield;
           else {
             owners.push(step.report);
@@ -115,6 +125,21 @@ export function* checkSteps(reports: Report[], thresholds: Thresholds, options: 
     }
   }
 }
+
+const REGISTRY_POSITION = new Map(RULES.map((rule, i) => [rule.id, i]));
+
+/**
+ * Sorts `anomalies[from…]` by their rule's place in the registry, keeping the order of each rule's own (the sort is
+ * stable): the order runChecks gives, when some of them were found in another pass.
+ */
+export function inRegistryOrder(anomalies: Anomaly[], from: number): void {
+  if (anomalies.length - from < 2) return;
+  const tail = anomalies.slice(from).sort((a, b) => (REGISTRY_POSITION.get(a.id) ?? RULES.length) - (REGISTRY_POSITION.get(b.id) ?? RULES.length));
+  for (let i = 0; i < tail.length; i++) anomalies[from + i] = tail[i]!;
+}
+
+/** The ids of the cross-report rules that work body by body (`perBody`). */
+export const PER_BODY_RULE_IDS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => (rule.scope === 'corpus' && rule.perBody ? [rule.id] : [])));
 
 /** Checks one report alone (per-report rules only), returning its anomalies without touching it. */
 export function checkReport(report: Report, thresholds: Thresholds): Anomaly[] {

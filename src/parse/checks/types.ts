@@ -61,6 +61,13 @@ export type CorpusStep = CorpusFinding | typeof CHECKPOINT;
 
 export interface CorpusRule extends RuleBase {
   scope: 'corpus';
+  /**
+   * True when the rule's findings for a body's reports depend only on that body's group in `ctx.bodies` (and the
+   * thresholds): it reads no other group and not `reports`. The loader then reuses the stored findings of a body whose
+   * reports have not changed and runs the rule on the changed bodies only (load/reused-findings.ts). A test runs each
+   * such rule body by body and on the whole folder and compares.
+   */
+  perBody?: boolean;
   /** A generator: findings as they are made, and a CHECKPOINT at least once per unit of work. */
   check(reports: readonly Report[], ctx: CorpusContext): Iterable<CorpusStep>;
 }

@@ -15,7 +15,9 @@ export function run(id: string, report: Report, t: Thresholds = thresholds): Fin
 
 /**
  * Findings of one corpus rule, which must be the same whether it reads each report's facts from the report or from
- * their stored form (a cached report's): a fact lost in encoding would change what a warm load finds.
+ * their stored form (a cached report's): a fact lost in encoding would change what a warm load finds. A rule that
+ * says it works body by body (`perBody`) must also find the same run on each body alone: the loader reuses a body's
+ * stored findings on that promise (load/reused-findings.ts).
  */
 export function runCorpus(id: string, reports: Report[], t: Thresholds = thresholds): CorpusFinding[] {
   const rule = ruleById(id);
@@ -24,6 +26,10 @@ export function runCorpus(id: string, reports: Report[], t: Thresholds = thresho
   const direct = findingsOf(rule.check(reports, { thresholds: t, facts: corpusFacts, bodies }));
   const stored = findingsOf(rule.check(reports, { thresholds: t, facts: (r) => decodeCorpusFacts(encodeCorpusFacts(corpusFacts(r))), bodies }));
   if (JSON.stringify(stored) !== JSON.stringify(direct)) throw new Error(`${id} finds otherwise from stored facts`);
+  if (rule.perBody) {
+    const bodyByBody = [...bodies].flatMap(([key, list]) => findingsOf(rule.check(list, { thresholds: t, facts: corpusFacts, bodies: new Map([[key, list]]) })));
+    if (JSON.stringify(bodyByBody) !== JSON.stringify(direct)) throw new Error(`${id} finds otherwise body by body`);
+  }
   return direct;
 }
 

@@ -8,6 +8,7 @@ export const rule: CorpusRule = {
   severity: 'warning',
   group: 'corpus',
   scope: 'corpus',
+  perBody: true,
   description: "Consecutive years of one body: this year's carriedOver ≠ last year's carriedForward (per column)",
   descriptionZh: '同一机关相邻年度：本年“上年结转”≠ 上年“结转下年度”（逐列）',
   *check(reports, ctx) {

@@ -19,6 +19,7 @@ export const rule: CorpusRule = {
   severity: 'warning',
   group: 'corpus',
   scope: 'corpus',
+  perBody: true,
   description: "Section 一 or 五 nearly identical (≥ thresholds.copySimilarity) to the same body's previous report",
   descriptionZh: '第一或第五部分与同一机关上一份报告高度雷同（相似度不低于阈值）',
   *check(reports, ctx) {

@@ -8,6 +8,7 @@ export const rule: CorpusRule = {
   severity: 'warning',
   group: 'corpus',
   scope: 'corpus',
+  perBody: true,
   description: 'Two files give the same body and year (same figures; see republished-different when they differ)',
   descriptionZh: '两个文件是同一机关同一年度的报告（数字相同；数字不同见 republished-different）',
   *check(reports, ctx) {

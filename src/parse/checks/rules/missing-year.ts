@@ -7,6 +7,7 @@ export const rule: CorpusRule = {
   severity: 'info',
   group: 'corpus',
   scope: 'corpus',
+  perBody: true,
   description: "A gap in a body's series of years inside the loaded folder",
   descriptionZh: '已加载文件夹中同一机关的年度报告有缺年',
   *check(reports, ctx) {

@@ -10,6 +10,7 @@ export const rule: CorpusRule = {
   severity: 'error',
   group: 'corpus',
   scope: 'corpus',
+  perBody: true,
   description: 'Two files give the same body and year and their figures differ',
   descriptionZh: '同一机关同一年度有两个文件，且数字不同',
   *check(reports, ctx) {

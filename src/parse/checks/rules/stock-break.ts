@@ -22,6 +22,7 @@ export const rule: CorpusRule = {
   severity: 'warning',
   group: 'corpus',
   scope: 'corpus',
+  perBody: true,
   description: 'Consecutive years: last current + issued − repealed ≠ current (2021); last prevCount + delta ≠ prevCount (2019)',
   descriptionZh: '相邻年度：上年现行有效 + 本年制发 − 本年废止 ≠ 本年现行有效（2021）；上年项目数 + 增减 ≠ 本年上一年项目数（2019）',
   *check(reports, ctx) {

@@ -1,0 +1,150 @@
+// When a folder has changed since its findings were stored (a clerk corrected one report), the cross-report pass runs
+// again, but most of it need not: the rules that work body by body (`perBody`: a body's findings depend only on that
+// body's reports) would find again, for every body whose reports are the same, what the last pass found. The last
+// pass stored, beside its findings (stored-findings.ts), a table of its bodies: for each, a digest of its reports
+// (their files and content hashes, in the body's order) and their positions in that pass. A body of this load with
+// the same digest takes its per-body findings from the stored chunks, at those positions; the per-body rules run on
+// the other bodies only, and the rules that compare across bodies (hierarchy-sum) run on everything, as before.
+//
+// Never stale, by the same argument as stored-findings.ts: the digest fixes everything a per-body rule reads of the
+// body (the parser fingerprint and the thresholds, which fix the rules, are checked in the table's header), and a
+// body with another digest, a table or chunk that is missing or damaged, means the checks run.
+import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import type { Report } from '../parse/model.js';
+import { chunksFor, validFindings, type FindingsChunk } from './stored-findings.js';
+import { compactFinding } from './compact.js';
+
+const MAGIC = 'xxgkbody1';
+
+/** The content hashes (SHA-1, hex) of a load's reports in order, 20 bytes each rather than a string each. */
+export class ContentHashes {
+  private bytes = new Uint8Array(20 * 1024);
+  private count = 0;
+
+  add(hex: string): void {
+    if ((this.count + 1) * 20 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    // A hash that is not 40 hex digits (a damaged entry is never used, but) gives zeroes, and no digest it is part of
+    // matches a stored one made from real hashes by chance.
+    const at = this.count++ * 20;
+    if (/^[0-9a-f]{40}$/.test(hex)) Buffer.from(this.bytes.buffer, this.bytes.byteOffset + at, 20).write(hex, 'hex');
+  }
+
+  bytesAt(position: number): Uint8Array {
+    return this.bytes.subarray(position * 20, position * 20 + 20);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+}
+
+/** One body of a pass: the digest of its reports, and their positions in the pass, in the body's order. */
+export type BodyRecord = [digest: string, positions: number[]];
+
+/** What the table belongs to: the parser fingerprint and the thresholds, which fix the rules and what they find. */
+export function tableBasis(parser: string, thresholds: string): string {
+  return createHash('sha1').update(`${parser}\0${thresholds}`).digest('hex');
+}
+
+/**
+ * Each body's record: the digest of its reports' files and content hashes in the body's order (groupByBody's), and
+ * their positions in `reports`.
+ */
+export function bodyRecords(bodies: ReadonlyMap<string, readonly Report[]>, reports: readonly Report[], hashes: ContentHashes): Map<string, BodyRecord> {
+  const positionOf = new Map<Report, number>();
+  reports.forEach((r, i) => positionOf.set(r, i));
+  const records = new Map<string, BodyRecord>();
+  for (const [key, list] of bodies) {
+    const hash = createHash('sha1');
+    const positions: number[] = [];
+    for (const r of list) {
+      const position = positionOf.get(r)!;
+      positions.push(position);
+      hash.update(r.file).update('\0').update(hashes.bytesAt(position));
+    }
+    records.set(key, [hash.digest('hex'), positions]);
+  }
+  return records;
+}
+
+/** The stored table: header (magic, the findings' folder key, basis, CRC of the body), then `digest<TAB>positions` lines. */
+export function encodeBodyTable(folderKey: string, basis: string, records: Iterable<BodyRecord>): Uint8Array {
+  let body = '';
+  for (const [digest, positions] of records) body += `${digest}\t${positions.join(',')}\n`;
+  const bodyBytes = Buffer.from(body, 'utf8');
+  const head = Buffer.from(`${MAGIC}\t${folderKey}\t${basis}\t${crc32(bodyBytes)}\n`, 'utf8');
+  return Buffer.concat([head, bodyBytes]);
+}
+
+export interface BodyTable {
+  /** The key of the findings chunks stored with the table (stored-findings.ts, FolderKey). */
+  folderKey: string;
+  /** Number of reports of that pass, and of its chunks. */
+  reports: number;
+  chunks: number;
+  /** Digest → positions in that pass. */
+  bodies: Map<string, number[]>;
+}
+
+/** The table, or null unless it is whole and made under `basis`. */
+export function decodeBodyTable(raw: Uint8Array, basis: string): BodyTable | null {
+  const newline = raw.indexOf(0x0a);
+  if (newline < 0 || newline > 512) return null;
+  const f = Buffer.from(raw.buffer, raw.byteOffset, newline).toString('utf8').split('\t');
+  if (f.length !== 4 || f[0] !== MAGIC || f[2] !== basis) return null;
+  const body = raw.subarray(newline + 1);
+  if (crc32(body) !== Number(f[3])) return null;
+  // The folder key starts with the number of reports of its pass (FolderKey.digest).
+  const folderKey = f[1]!;
+  const reports = Number(folderKey.slice(0, folderKey.indexOf('-')));
+  if (!Number.isInteger(reports) || reports <= 0) return null;
+  const bodies = new Map<string, number[]>();
+  for (const line of Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8').split('\n')) {
+    if (line === '') continue;
+    const tab = line.indexOf('\t');
+    const positions = line.slice(tab + 1).split(',').map(Number);
+    if (tab !== 40 || !positions.every((p) => Number.isInteger(p) && p >= 0 && p < reports)) return null;
+    bodies.set(line.slice(0, tab), positions);
+  }
+  return { folderKey, reports, chunks: chunksFor(reports), bodies };
+}
+
+/**
+ * Which bodies of this load the stored table has (same digest): their keys, for the checks to skip, and for each
+ * position of the stored pass, the report of this load it was.
+ */
+export function reusePlan(table: BodyTable, records: ReadonlyMap<string, BodyRecord>, bodies: ReadonlyMap<string, readonly Report[]>): { skip: Set<string>; targets: Map<number, Report> } {
+  const skip = new Set<string>();
+  const targets = new Map<number, Report>();
+  for (const [key, [digest]] of records) {
+    const before = table.bodies.get(digest);
+    const list = bodies.get(key)!;
+    if (!before || before.length !== list.length) continue;
+    skip.add(key);
+    before.forEach((position, i) => targets.set(position, list[i]!));
+  }
+  return { skip, targets };
+}
+
+/**
+ * Adds to the reports of reused bodies their findings of the per-body rules (`keep`) from one stored chunk. False
+ * (nothing added) unless the chunk is well-formed (validFindings).
+ */
+export function attachReused(findings: FindingsChunk, chunk: number, reports: number, targets: ReadonlyMap<number, Report>, keep: ReadonlySet<string>): boolean {
+  if (!validFindings(findings, chunk, reports)) return false;
+  for (const [position, anomalies] of findings) {
+    const report = targets.get(position);
+    if (!report) continue;
+    for (const a of anomalies) {
+      if (!keep.has(a.id)) continue;
+      compactFinding(a);
+      report.anomalies.push(a);
+    }
+  }
+  return true;
+}
