@@ -199,16 +199,15 @@ function isTableRow(line: string): boolean {
 function paragraphsOf(doc: NormalizedDoc): number[][] {
   // Asked once per line: the loop below asks it of each line and again of the line after.
   const prose = doc.lines.map((line) => line.trim() !== '' && !isTableRow(line));
-  const isProse = (i: number): boolean => prose[i] ?? false;
   const paragraphs: number[][] = [];
   for (let i = 0; i < doc.lines.length; i++) {
-    if (!isProse(i)) continue;
+    if (!prose[i]) continue;
     const run = [i];
     while (
       run.length < MAX_WRAPPED_LINES &&
       !endsSentence(doc.lines[i]!) &&
       !isItemHeading(doc.lines[i]!) &&
-      isProse(i + 1) &&
+      prose[i + 1] === true &&
       !OPENS_ITEM.test(doc.lines[i + 1]!)
     ) {
       i++;

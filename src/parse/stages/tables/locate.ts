@@ -58,6 +58,13 @@ function countFigures(lines: readonly string[], from: number, to: number): numbe
   return n;
 }
 
+/** countFigures of a region, remembered in `counted`. */
+function figuresIn(region: Region, lines: readonly string[], counted: Map<Region, number>): number {
+  let n = counted.get(region);
+  if (n === undefined) counted.set(region, (n = countFigures(lines, region.from, region.to)));
+  return n;
+}
+
 /**
  * What locate asks of every line, asked once per line: the heading tests ran for each table on every line, then
  * again in every region's scan for its end.
@@ -120,12 +127,7 @@ export function locateTables(lines: readonly string[], sections: readonly Sectio
   const found: Partial<Record<TableKey, Region>> = {};
   const facts = lineFacts(lines);
   // Each region's figures are counted once: comparing candidates asked again for the best one's count.
-  const figureCounts = new Map<Region, number>();
-  const figuresIn = (r: Region): number => {
-    let n = figureCounts.get(r);
-    if (n === undefined) figureCounts.set(r, (n = countFigures(lines, r.from, r.to)));
-    return n;
-  };
+  const counted = new Map<Region, number>();
   for (const key of KEYS) {
     const candidates: Region[] = [];
     for (let n = 1; n <= lines.length; n++) {
@@ -142,13 +144,13 @@ export function locateTables(lines: readonly string[], sections: readonly Sectio
     // A table of contents or a heading mentioned twice: the one with the figures is the table.
     let best: Region | undefined;
     for (const c of candidates) {
-      if (!best || figuresIn(c) > figuresIn(best)) best = c;
+      if (!best || figuresIn(c, lines, counted) > figuresIn(best, lines, counted)) best = c;
     }
     // No heading, or a heading over prose only (二、主动公开政府信息情况 / paragraphs / then the grid with no
     // heading of its own): the table is where its own labels are, if it has figures there.
-    if (!best || figuresIn(best) === 0) {
+    if (!best || figuresIn(best, lines, counted) === 0) {
       const anchored = anchoredRegion(facts, key);
-      if (anchored && (!best || figuresIn(anchored) > 0)) best = anchored;
+      if (anchored && (!best || figuresIn(anchored, lines, counted) > 0)) best = anchored;
     }
     if (best) found[key] = best;
   }

@@ -120,6 +120,8 @@ export function splitLine(text: string, line: number): Row | null {
   if ((trimmed === '' && !hasTab) || isTrimmedPageDebris(trimmed)) return null;
   let parts: string[];
   if (hasTab) {
+    // One tab, leading: a tab-indented single cell (what isIndentedSingle finds below), without splitting the line.
+    if (text.charCodeAt(0) === 0x09 && text.indexOf('\t', 1) === -1) return makeRow([trimmed], line, false);
     parts = trimEach(text.split('\t'));
     // A tab-indented single cell (`\t532`) or a lone `\t` placeholder is one cell, not a grid row.
     if (isIndentedSingle(parts)) return makeRow([parts.find((p) => p !== '') ?? ''], line, false);
