@@ -499,14 +499,14 @@ function extractLegacy(doc: NormalizedDoc): Report['legacy'] {
       if (id) put(id, Number(inline[2]), inline[1]!.trim(), index + 1);
       return;
     }
+    const ids = cells.map(legacyId);
     // label, number, label, number … on one row
     for (let k = 0; k + 1 < cells.length; k++) {
-      const id = legacyId(cells[k]!);
+      const id = ids[k];
       const n = CELL_COUNT.exec(cells[k + 1]!);
       if (id && n) put(id, Number(n[1]), cells[k]!, index + 1);
     }
     // a header row of labels, numbers below
-    const ids = cells.map(legacyId);
     if (cells.length >= 2 && ids.every((id) => id !== null)) {
       let next = index + 1;
       while (next < doc.lines.length && doc.lines[next]!.trim() === '') next++;
