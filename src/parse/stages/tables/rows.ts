@@ -128,6 +128,8 @@ export function splitLine(text: string, line: number): Row | null {
     return makeRow(parts, line, true);
   }
   if (text.includes('|')) {
+    // One pipe, ending the line: `label |` or `17 |`, a single cell (what the general case below finds), unsplit.
+    if (trimmed.indexOf('|') === trimmed.length - 1) return makeRow([trimmed.slice(0, -1).trim()], line, false);
     parts = trimEach(text.split('|'));
     // The border pipes of `| a | b |` and the terminator of `label |` make no cell.
     if (trimmed.startsWith('|')) parts.shift();
