@@ -22,6 +22,8 @@ const HEADINGS: Record<TableKey, RegExp> = {
   reviews: /行政复议[、,和及与]?(?:行政)?诉讼(?:情况|统计)/,
 };
 
+const ANY_HEADING = new RegExp(Object.values(HEADINGS).map((h) => h.source).join('|'));
+
 // Labels only one table has, for reports whose heading was lost.
 const ANCHORS: Record<TableKey, RegExp> = {
   // Column labels too (本年制发件数 / 现行有效件数 / 本年处理决定数量): some reports keep neither heading nor 第二十条.
@@ -84,7 +86,8 @@ const KEY_BIT: Record<TableKey, number> = { active: 1, applications: 2, reviews:
 function lineFacts(lines: readonly string[]): LineFacts {
   const headingLike = lines.map((line) => isHeadingLine(line ?? ''));
   const headingOf = lines.map((line, i) => {
-    if (!headingLike[i]) return 0;
+    // One pattern for the three first: most heading-like lines (a figure, a label) name no table.
+    if (!headingLike[i] || !ANY_HEADING.test(line ?? '')) return 0;
     let bits = 0;
     for (const key of KEYS) if (HEADINGS[key].test(line ?? '')) bits |= KEY_BIT[key];
     return bits;
