@@ -52,8 +52,14 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true });
  * corpora and 20,000 random strings of every plane, U+FEFF and NUL included).
  */
 function validUtf8ToString(bytes: Uint8Array): string {
-  if (!transcode) return utf8Strict.decode(bytes);
-  return transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf8', 'utf16le').toString('utf16le');
+  if (transcode) {
+    try {
+      return transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf8', 'utf16le').toString('utf16le');
+    } catch {
+      // ICU refused (never seen on valid UTF-8): V8's decoder gives the same text
+    }
+  }
+  return utf8Strict.decode(bytes);
 }
 
 /** Decodes with a known encoding; bytes that do not decode become � and one diagnostic says how many. */
