@@ -10,6 +10,25 @@ describe('decode', () => {
     expect(d.encoding).toBe('utf-8');
     expect(d.text).toBe(sample);
   });
+  it('gives valid UTF-8 the text a fatal TextDecoder gives: every plane, U+FEFF inside, NUL, noncharacters', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const texts = [
+      '',
+      'ascii only',
+      sample,
+      '𠁾𡘙 astral\u0000NUL \ufeff inside \ufffd\ufffe\uffff \u2028\u2029 end',
+      String.fromCodePoint(...Array.from({ length: 2000 }, (_, k) => [0x41, 0xe9, 0x4e2d, 0x1f600, 0x10ffff, 0xd7ff, 0xe000][k % 7]!)),
+    ];
+    for (const text of texts) {
+      const bytes = new TextEncoder().encode(text);
+      expect(decode(bytes).text).toBe(strict.decode(bytes));
+      expect(decode(bytes).text).toBe(text);
+      // A view into a larger buffer reads only its own bytes.
+      const framed = new Uint8Array(bytes.length + 8);
+      framed.set(bytes, 4);
+      expect(decode(framed.subarray(4, 4 + bytes.length)).text).toBe(text);
+    }
+  });
   it('drops a UTF-8 BOM', () => {
     const d = decode(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(sample)]));
     expect(d.encoding).toBe('utf-8');

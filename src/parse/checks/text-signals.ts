@@ -18,6 +18,9 @@ const PLACEHOLDERS: readonly RegExp[] = [
 ];
 /** A count word with only spaces where the number should be: "主动公开信息  条", "收到申请 件". */
 const MISSING_NUMBER = /(?:公开|收到|受理|办结|答复|发布|申请|信息)[^\d\s，。,；;：:]{0,3}[ \u3000]{2,}(?:条|件|份|个)/;
+// The spaces and count word MISSING_NUMBER needs, which half-width conversion leaves as they are: tested on the line
+// as written before it is converted (a paragraph indented with 　　 holds two spaces, rarely a gap before 件).
+const SPACES_BEFORE_COUNT_WORD = /[ \u3000]{2,}(?:条|件|份|个)/;
 
 const PERIOD = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-|—|~)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
 export const NO_FEE = /未(?:发出|出具|开具|下发|发送)[^。，,；;]{0,8}收费通知|未(?:产生|发生)[^。；;]{0,10}(?:处理费|费用)|没有产生[^。；;]{0,10}(?:处理费|费用)/;
@@ -35,7 +38,7 @@ export function computeTextFlags(input: TextInput): TextFlags {
     const lineNo = i + 1;
     const raw = input.original?.[i] ?? line;
     // MISSING_NUMBER needs two spaces in a row; half-width conversion neither makes nor removes a space.
-    const mayMissNumber = raw.includes('  ') || raw.includes('\u3000');
+    const mayMissNumber = (raw.includes('  ') || raw.includes('\u3000')) && SPACES_BEFORE_COUNT_WORD.test(raw);
     if ((PLACEHOLDER_HINT.test(line) && PLACEHOLDERS.some((p) => p.test(line))) || (mayMissNumber && MISSING_NUMBER.test(toHalfWidth(raw)))) {
       flags.templateLeftovers.push({ line: lineNo, text: line.trim() });
     }

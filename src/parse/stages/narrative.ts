@@ -157,7 +157,9 @@ const OTHER_SUBJECT = /信件|来信|留言|热线|12345|建议|提案|诉求|�
 interface Sentence {
   /** Normalized text, spaces removed, for matching. */
   match: string;
-  original: string;
+  /** The paragraph's sentences as the report wrote them, and this sentence's index among them. */
+  paragraph: ParagraphOriginal;
+  index: number;
   line: number;
   /**
    * The sentence is about disclosure applications: it says 申请, or it continues a sentence of the same paragraph
@@ -195,16 +197,17 @@ function isTableRow(line: string): boolean {
  * (…申请 / 4件…), so a line that does not end a sentence runs on into the next non-blank prose line.
  */
 function paragraphsOf(doc: NormalizedDoc): number[][] {
-  const isProse = (i: number): boolean => (doc.lines[i] ?? '').trim() !== '' && !isTableRow(doc.lines[i]!);
+  // Asked once per line: the loop below asks it of each line and again of the line after.
+  const prose = doc.lines.map((line) => line.trim() !== '' && !isTableRow(line));
   const paragraphs: number[][] = [];
   for (let i = 0; i < doc.lines.length; i++) {
-    if (!isProse(i)) continue;
+    if (!prose[i]) continue;
     const run = [i];
     while (
       run.length < MAX_WRAPPED_LINES &&
       !endsSentence(doc.lines[i]!) &&
       !isItemHeading(doc.lines[i]!) &&
-      isProse(i + 1) &&
+      prose[i + 1] === true &&
       !OPENS_ITEM.test(doc.lines[i + 1]!)
     ) {
       i++;
@@ -226,6 +229,29 @@ function splitSentences(text: string): Array<{ text: string; start: number }> {
   return out;
 }
 
+/**
+ * The sentences of a paragraph as the report wrote them (the text kept with a figure). The original lines are split
+ * only when a sentence of the paragraph yields a figure: most paragraphs yield none.
+ */
+class ParagraphOriginal {
+  private split: Array<{ text: string; start: number }> | null = null;
+
+  constructor(
+    private readonly doc: NormalizedDoc,
+    private readonly run: readonly number[],
+    private readonly normalized: ReadonlyArray<{ text: string; start: number }>,
+  ) {}
+
+  /** The k-th sentence as written; the normalized one when the two splits do not line up. */
+  sentence(k: number): string {
+    this.split ??= splitSentences(this.run.map((i) => (this.doc.original[i] ?? '').trim()).join(''));
+    return this.split.length === this.normalized.length ? this.split[k]!.text : this.normalized[k]!.text;
+  }
+}
+
+const WHITESPACE = /\s/;
+const WHITESPACE_RUNS = /\s+/g;
+
 function sentencesOf(doc: NormalizedDoc): Sentence[] {
   const sentences: Sentence[] = [];
   for (const run of paragraphsOf(doc)) {
@@ -236,18 +262,20 @@ function sentencesOf(doc: NormalizedDoc): Sentence[] {
       joined += doc.lines[i]!.trim();
     }
     const normalized = splitSentences(joined);
-    const original = splitSentences(run.map((i) => (doc.original[i] ?? '').trim()).join(''));
-    const aligned = normalized.length === original.length;
+    const paragraph = new ParagraphOriginal(doc, run, normalized);
     let previousAboutApplications = false;
+    // Asked once of the paragraph rather than of every sentence: most paragraphs hold no whitespace at all.
+    const spaced = WHITESPACE.test(joined);
     normalized.forEach((sentence, k) => {
       let at = 0;
       while (at + 1 < starts.length && starts[at + 1]! <= sentence.start) at++;
-      const match = sentence.text.replace(/\s+/g, '');
+      const match = spaced ? sentence.text.replace(WHITESPACE_RUNS, '') : sentence.text;
       const aboutApplications = MENTIONS_APPLICATION.test(match) || (previousAboutApplications && !OTHER_SUBJECT.test(match));
       previousAboutApplications = aboutApplications;
       sentences.push({
         match,
-        original: aligned ? original[k]!.text : sentence.text,
+        paragraph,
+        index: k,
         line: run[at]! + 1,
         aboutApplications,
       });
@@ -368,7 +396,7 @@ function mentionsOf(sentence: Sentence): Array<NarrativeMention & { position: nu
       const mention: NarrativeMention & { position: number; end: number } = {
         id: rule.id,
         value,
-        text: sentence.original,
+        text: sentence.paragraph.sentence(sentence.index),
         line: sentence.line,
         position: start,
         end: start + m[0].length,
@@ -471,14 +499,14 @@ function extractLegacy(doc: NormalizedDoc): Report['legacy'] {
       if (id) put(id, Number(inline[2]), inline[1]!.trim(), index + 1);
       return;
     }
+    const ids = cells.map(legacyId);
     // label, number, label, number … on one row
     for (let k = 0; k + 1 < cells.length; k++) {
-      const id = legacyId(cells[k]!);
+      const id = ids[k];
       const n = CELL_COUNT.exec(cells[k + 1]!);
       if (id && n) put(id, Number(n[1]), cells[k]!, index + 1);
     }
     // a header row of labels, numbers below
-    const ids = cells.map(legacyId);
     if (cells.length >= 2 && ids.every((id) => id !== null)) {
       let next = index + 1;
       while (next < doc.lines.length && doc.lines[next]!.trim() === '') next++;

@@ -60,8 +60,23 @@ const SECTION_TITLES: ReadonlyArray<[SectionKey, RegExp]> = [
 
 // Without an ordinal a line is a heading only when it is a whole statutory title: a table header such as
 // 行政复议 on its own line must not open a section.
-const BARE_TITLE =
-  /^(?:总体情况|基本情况|概述|主动公开政府信息(?:情况)?|收到和处理政府信息公开申请(?:情况)?|政府信息公开行政复议[、和及]?行政诉讼(?:情况)?|存在的主要问题及改进情况|其他需要报告的事项)$/;
+const BARE_TITLES: readonly string[] = [
+  '总体情况',
+  '基本情况',
+  '概述',
+  '主动公开政府信息(?:情况)?',
+  '收到和处理政府信息公开申请(?:情况)?',
+  '政府信息公开行政复议[、和及]?行政诉讼(?:情况)?',
+  '存在的主要问题及改进情况',
+  '其他需要报告的事项',
+];
+const BARE_TITLE = new RegExp(`^(?:${BARE_TITLES.join('|')})$`);
+// The characters the bare titles start with: a line without an ordinal that starts otherwise is no heading,
+// whatever follows, and most lines of a report (figures, labels, prose) are such. Only sound while every title
+// starts with a literal character (not a group or class): otherwise null, and every line is read.
+const BARE_TITLE_START: ReadonlySet<string> | null = BARE_TITLES.every((t) => /^[\u3400-\u9fff]/.test(t))
+  ? new Set(BARE_TITLES.map((t) => t[0]!))
+  : null;
 
 // Row labels of table 3 that are numbered like headings (一、本年新收… 二、上年结转… 三、本年度办理结果 四、结转下年度…).
 const TABLE_ROW_LABEL = /^(?:本年新收|本年度新收|上年结转|上年度结转|本年度办理结果|本年办理结果|结转下年度|结转下一年度)/;
@@ -118,6 +133,7 @@ function readHeading(line: string, expectNext: number): Heading | null {
     titleText = text.slice(digits[0].length);
     arabic = true;
   }
+  if (ordinal === null && BARE_TITLE_START !== null && !BARE_TITLE_START.has(text[0]!)) return null;
   const { title, rest } = splitTitle(titleText);
   if (title === '' || title.length > MAX_TITLE_LENGTH) return null;
   // Most lines have no ordinal: the cheap conditions of that case (below) first, before the title is classified.

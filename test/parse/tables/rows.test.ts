@@ -37,6 +37,9 @@ describe('splitLine', () => {
   });
   it('splits pipe rows and drops border pipes', () => {
     expect(texts('行政许可 |')).toEqual(['行政许可']);
+    expect(texts(' 17 | ')).toEqual(['17']);
+    expect(splitLine(' 17 | ', 1)!.structured).toBe(false);
+    expect(texts('|')).toEqual(['']);
     expect(texts('| | | |')).toEqual(['', '', '']);
     expect(texts('| 1.申请人 | | |')).toEqual(['1.申请人', '', '']);
   });

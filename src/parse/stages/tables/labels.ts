@@ -110,12 +110,16 @@ const APPLICANT_HEADER_WORDS: ReadonlyArray<[string, string]> = [
  * decides the labels that only make sense under a parent: `3.其他`, a bare `2.` whose words were lost, `总计`.
  */
 export function matchApplicationLabel(label: string, group: OutcomeGroup | 'outcome' | null): ApplicationLabel {
-  return remembered(APPLICATION_LABELS, `${group ?? ''}\u0000${label}`, () => readApplicationLabel(label, group));
+  let byLabel = APPLICATION_LABELS.get(group);
+  if (byLabel === undefined) APPLICATION_LABELS.set(group, (byLabel = new Map()));
+  return remembered(byLabel, label, () => readApplicationLabel(label, group));
 }
 
 // The readers ask about the same cell many times (as a row, as the stop of the row before), and every report asks
 // about the same few dozen labels: each answer is computed once. Answers are frozen, so sharing them is safe.
-const APPLICATION_LABELS = new Map<string, ApplicationLabel>();
+// Table 3's answers are kept per group, then per label: a key joining the two was a new string to hash on every
+// call. The limit holds for each group's map (eight at most: six groups, 'outcome' and none).
+const APPLICATION_LABELS = new Map<OutcomeGroup | 'outcome' | null, Map<string, ApplicationLabel>>();
 const ACTIVE_LABELS = new Map<string, ActiveLabel>();
 const LABEL_CACHE_LIMIT = 20_000;
 

@@ -22,6 +22,8 @@ const HEADINGS: Record<TableKey, RegExp> = {
   reviews: /行政复议[、,和及与]?(?:行政)?诉讼(?:情况|统计)/,
 };
 
+const ANY_HEADING = new RegExp(Object.values(HEADINGS).map((h) => h.source).join('|'));
+
 // Labels only one table has, for reports whose heading was lost.
 const ANCHORS: Record<TableKey, RegExp> = {
   // Column labels too (本年制发件数 / 现行有效件数 / 本年处理决定数量): some reports keep neither heading nor 第二十条.
@@ -49,21 +51,59 @@ function isProse(line: string): boolean {
   return line.trim().length > 60 && SENTENCE_STOP.test(line);
 }
 
+// A figure standing alone between tabs, spaces or pipes (12, 3.5).
+const FIGURE_CELL = /(?:^|[\t |])\d+(?:\.\d+)?(?=$|[\t |])/g;
+
 function countFigures(lines: readonly string[], from: number, to: number): number {
   let n = 0;
-  for (let i = from; i <= to; i++) n += (lines[i - 1] ?? '').match(/(?:^|[\t |])\d+(?:\.\d+)?(?=$|[\t |])/g)?.length ?? 0;
+  for (let i = from; i <= to; i++) n += (lines[i - 1] ?? '').match(FIGURE_CELL)?.length ?? 0;
   return n;
 }
 
+/** countFigures of a region, remembered in `counted`. */
+function figuresIn(region: Region, lines: readonly string[], counted: Map<Region, number>): number {
+  let n = counted.get(region);
+  if (n === undefined) counted.set(region, (n = countFigures(lines, region.from, region.to)));
+  return n;
+}
+
+/**
+ * What locate asks of every line, asked once per line: the heading tests ran for each table on every line, then
+ * again in every region's scan for its end.
+ */
+interface LineFacts {
+  lines: readonly string[];
+  /** isHeadingLine, per line (0-based). */
+  headingLike: readonly boolean[];
+  /** Per line (0-based): the bits (KEY_BIT) of the tables whose heading a heading-like line names; 0 otherwise. */
+  headingOf: readonly number[];
+}
+
+const KEY_BIT: Record<TableKey, number> = { active: 1, applications: 2, reviews: 4 };
+
+// HEADINGS are tested on the line as it is: stripHeadingMarkup only removes spaces, #, * and _ at the ends of a line,
+// and no heading pattern holds any of these, so a heading matches the line exactly when it matches the stripped line.
+function lineFacts(lines: readonly string[]): LineFacts {
+  const headingLike = lines.map((line) => isHeadingLine(line ?? ''));
+  const headingOf = lines.map((line, i) => {
+    // One pattern for the three first: most heading-like lines (a figure, a label) name no table.
+    if (!headingLike[i] || !ANY_HEADING.test(line ?? '')) return 0;
+    let bits = 0;
+    for (const key of KEYS) if (HEADINGS[key].test(line ?? '')) bits |= KEY_BIT[key];
+    return bits;
+  });
+  return { lines, headingLike, headingOf };
+}
+
 /** End of a table that starts after `heading`: the next section heading, table heading or prose paragraph. */
-function regionEnd(lines: readonly string[], heading: number, key: TableKey): number {
+function regionEnd(facts: LineFacts, heading: number, key: TableKey): number {
+  const { lines } = facts;
   let prose = 0;
   for (let n = heading + 1; n <= lines.length; n++) {
     const line = lines[n - 1] ?? '';
-    const t = stripHeadingMarkup(line);
-    const headingLike = isHeadingLine(line);
-    if (headingLike && !line.includes('\t') && SECTION_HEADING.test(t)) return n - 1;
-    if (headingLike && KEYS.some((k) => k !== key && HEADINGS[k].test(t))) return n - 1;
+    const headingLike = facts.headingLike[n - 1]!;
+    if (headingLike && !line.includes('\t') && SECTION_HEADING.test(stripHeadingMarkup(line))) return n - 1;
+    if (headingLike && (facts.headingOf[n - 1]! & ~KEY_BIT[key]) !== 0) return n - 1;
     if (isProse(line)) {
       // A summary sentence between the heading and its table (…共收到8份申请…) does not end the table when the
       // table's own first row follows it.
@@ -88,14 +128,14 @@ function sectionFor(sections: readonly Section[], key: TableKey): Section | unde
 
 export function locateTables(lines: readonly string[], sections: readonly Section[] = []): Partial<Record<TableKey, Region>> {
   const found: Partial<Record<TableKey, Region>> = {};
-  // Once per line, not once per table: the cheap length test also spares the heading patterns every long line.
-  const headingLike = lines.map((line) => isHeadingLine(line ?? ''));
+  const facts = lineFacts(lines);
+  // Each region's figures are counted once: comparing candidates asked again for the best one's count.
+  const counted = new Map<Region, number>();
   for (const key of KEYS) {
     const candidates: Region[] = [];
     for (let n = 1; n <= lines.length; n++) {
-      const line = lines[n - 1] ?? '';
-      if (headingLike[n - 1] && HEADINGS[key].test(line)) {
-        candidates.push({ key, heading: n, from: n + 1, to: regionEnd(lines, n, key), byHeading: true });
+      if ((facts.headingOf[n - 1]! & KEY_BIT[key]) !== 0) {
+        candidates.push({ key, heading: n, from: n + 1, to: regionEnd(facts, n, key), byHeading: true });
       }
     }
     // A section the segment stage found may have a heading worded differently from ours.
@@ -107,13 +147,13 @@ export function locateTables(lines: readonly string[], sections: readonly Sectio
     // A table of contents or a heading mentioned twice: the one with the figures is the table.
     let best: Region | undefined;
     for (const c of candidates) {
-      if (!best || countFigures(lines, c.from, c.to) > countFigures(lines, best.from, best.to)) best = c;
+      if (!best || figuresIn(c, lines, counted) > figuresIn(best, lines, counted)) best = c;
     }
     // No heading, or a heading over prose only (二、主动公开政府信息情况 / paragraphs / then the grid with no
     // heading of its own): the table is where its own labels are, if it has figures there.
-    if (!best || countFigures(lines, best.from, best.to) === 0) {
-      const anchored = anchoredRegion(lines, key);
-      if (anchored && (!best || countFigures(lines, anchored.from, anchored.to) > 0)) best = anchored;
+    if (!best || figuresIn(best, lines, counted) === 0) {
+      const anchored = anchoredRegion(facts, key);
+      if (anchored && (!best || figuresIn(anchored, lines, counted) > 0)) best = anchored;
     }
     if (best) found[key] = best;
   }
@@ -121,10 +161,11 @@ export function locateTables(lines: readonly string[], sections: readonly Sectio
 }
 
 /** The region that starts at the first line carrying a label only this table has. */
-function anchoredRegion(lines: readonly string[], key: TableKey): Region | undefined {
+function anchoredRegion(facts: LineFacts, key: TableKey): Region | undefined {
+  const { lines } = facts;
   for (let n = 1; n <= lines.length; n++) {
     const line = lines[n - 1] ?? '';
-    if (line.length <= 80 && ANCHORS[key].test(line)) return { key, heading: n, from: n, to: regionEnd(lines, n, key), byHeading: false };
+    if (line.length <= 80 && ANCHORS[key].test(line)) return { key, heading: n, from: n, to: regionEnd(facts, n, key), byHeading: false };
   }
   return undefined;
 }

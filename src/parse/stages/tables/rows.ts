@@ -74,11 +74,23 @@ const DEBRIS_FIRST = /^[-—–－第共\dpP]/;
 const DEBRIS_LAST = /[-—–－页\d]$/;
 
 export function isPageDebris(line: string): boolean {
-  if (!HAS_DIGIT.test(line)) return false; // every DEBRIS pattern needs a page number
-  const t = (line.includes('\t') ? line.replace(/\t/g, ' ') : line).trim();
-  if (!DEBRIS_FIRST.test(t) || !DEBRIS_LAST.test(t)) return false; // most lines: a label or a figure row
+  return isTrimmedPageDebris(line.trim());
+}
+
+/**
+ * isPageDebris of a line already trimmed (tabs count as spaces: trimming first, then replacing inner tabs, gives
+ * what replacing then trimming gave). splitLine trims each line once and asks with that.
+ */
+function isTrimmedPageDebris(trimmed: string): boolean {
+  if (!HAS_DIGIT.test(trimmed)) return false; // every DEBRIS pattern needs a page number
+  if (!DEBRIS_FIRST.test(trimmed) || !DEBRIS_LAST.test(trimmed)) return false; // most lines: a label or a figure row
+  // A line that starts with a digit is debris only as `3/5`: a figure cell (`532`, most lines of a table) is not.
+  if (isDigit(trimmed.charCodeAt(0)) && !trimmed.includes('/')) return false;
+  const t = trimmed.includes('\t') ? trimmed.replace(/\t/g, ' ') : trimmed;
   return DEBRIS.some((re) => re.test(t));
 }
+
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 // A label followed by space-separated figures (`规章 0 0 0`, `行政许可 1539`), or figures alone (`1 10 3 0 14`).
 const FIG = String.raw`(?:[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\/|—+|－|无)`;
@@ -102,28 +114,41 @@ function trailingFigures(text: string): { label: string; figures: string[] } | n
 
 /** Splits one normalized line into cells. `line` is the 1-based line number. */
 export function splitLine(text: string, line: number): Row | null {
-  if ((text.trim() === '' && !text.includes('\t')) || isPageDebris(text)) return null;
+  // Trimmed once: the blank test, the debris test and the pipe borders all read the trimmed line.
+  const trimmed = text.trim();
+  const hasTab = text.includes('\t');
+  if ((trimmed === '' && !hasTab) || isTrimmedPageDebris(trimmed)) return null;
   let parts: string[];
-  if (text.includes('\t')) {
-    parts = text.split('\t').map((p) => p.trim());
+  if (hasTab) {
+    // One tab, leading: a tab-indented single cell (what isIndentedSingle finds below), without splitting the line.
+    if (text.charCodeAt(0) === 0x09 && text.indexOf('\t', 1) === -1) return makeRow([trimmed], line, false);
+    parts = trimEach(text.split('\t'));
     // A tab-indented single cell (`\t532`) or a lone `\t` placeholder is one cell, not a grid row.
     if (isIndentedSingle(parts)) return makeRow([parts.find((p) => p !== '') ?? ''], line, false);
     return makeRow(parts, line, true);
   }
   if (text.includes('|')) {
-    parts = text.split('|').map((p) => p.trim());
+    // One pipe, ending the line: `label |` or `17 |`, a single cell (what the general case below finds), unsplit.
+    if (trimmed.indexOf('|') === trimmed.length - 1) return makeRow([trimmed.slice(0, -1).trim()], line, false);
+    parts = trimEach(text.split('|'));
     // The border pipes of `| a | b |` and the terminator of `label |` make no cell.
-    if (text.trim().startsWith('|')) parts.shift();
-    if (text.trim().endsWith('|')) parts.pop();
+    if (trimmed.startsWith('|')) parts.shift();
+    if (trimmed.endsWith('|')) parts.pop();
     if (parts.length === 0) parts = [''];
     // A Markdown alignment row (`| --- | :---: |`) from an HTML-to-Markdown converter is no row of the table:
     // read as cells its dashes would be blanks.
     if (parts.length > 1 && parts.every((p) => MARKDOWN_RULE.test(p))) return null;
     return makeRow(parts, line, parts.length > 1);
   }
-  const spaced = splitSpaced(text.trim());
+  const spaced = splitSpaced(trimmed);
   if (spaced) return makeRow(spaced, line, spaced.length > 1);
-  return makeRow([text.trim()], line, false);
+  return makeRow([trimmed], line, false);
+}
+
+/** Trims every part in place: the array split made is not copied (this runs on every line of every table). */
+function trimEach(parts: string[]): string[] {
+  for (let i = 0; i < parts.length; i++) parts[i] = parts[i]!.trim();
+  return parts;
 }
 
 /**
