@@ -240,14 +240,15 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     const key = reports.length > 0 ? (folderKey?.digest() ?? null) : null;
     const stored = cache && key ? yield* attachStoredFindings(cache, root, key, reports, own, checking) : false;
     // Otherwise the findings of the bodies that have not changed since the last pass (reused-findings.ts).
-    let records: Map<string, BodyRecord> | null = null;
     let skipBodies: Set<string> | null = null;
+    let tableOf: ((key: string) => Uint8Array) | null = null;
     if (!stored && cache && key) {
       const { groupByBody, PER_BODY_RULE_IDS } = await checks();
       const bodies = groupByBody(reports);
-      records = bodyRecords(bodies, reports, hashes);
-      const reuse = { basis: tableBasis(cache.version, currentThresholds), bodies, records, keep: PER_BODY_RULE_IDS };
-      skipBodies = yield* attachReusedFindings(cache, root, reports, own, reuse, checking);
+      const records = bodyRecords(bodies, reports, hashes);
+      const basis = tableBasis(cache.version, currentThresholds);
+      tableOf = (k) => encodeBodyTable(k, basis, records.values());
+      skipBodies = yield* attachReusedFindings(cache, root, reports, own, { basis, bodies, records, keep: PER_BODY_RULE_IDS }, checking);
     }
     // So are the store's buffers, when the checks are to run.
     await release();
@@ -272,10 +273,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
         stats.crossReport = 'updated';
       }
       // Storing is for the next load: whatever goes wrong with it, this load has its findings.
-      if (cache && key && records) {
-        const table = encodeBodyTable(key, tableBasis(cache.version, currentThresholds), records.values());
-        await storeFindings(options.cacheDir, cache.version, root, key, reports, own, table).catch(() => undefined);
-      }
+      if (cache && key && tableOf) await storeFindings(options.cacheDir, cache.version, root, key, reports, own, tableOf).catch(() => undefined);
     }
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {
@@ -346,9 +344,18 @@ async function* attachReusedFindings(
 
 /**
  * Stores what a complete cross-report pass added, for the next load of the same reports. The store was closed for
- * the pass (its buffers are let go at the peak), so it is opened again; if it cannot be, nothing is stored.
+ * the pass (its buffers are let go at the peak), so it is opened again; if it cannot be, nothing is stored. With the
+ * findings, the table of the pass's bodies (`bodyTable`, reused-findings.ts).
  */
-async function storeFindings(cacheDir: string | undefined, version: string, root: string, key: string, reports: readonly Report[], own: Uint32Array, bodyTable: Uint8Array): Promise<void> {
+async function storeFindings(
+  cacheDir: string | undefined,
+  version: string,
+  root: string,
+  key: string,
+  reports: readonly Report[],
+  own: Uint32Array,
+  bodyTable: (key: string) => Uint8Array,
+): Promise<void> {
   const { cache } = await ParseCache.open(cacheDir, version);
   if (!cache) return;
   try {
@@ -359,7 +366,7 @@ async function storeFindings(cacheDir: string | undefined, version: string, root
     }
     await cache.trimFindings(root, chunks);
     // After the chunks: a table names the key of the chunks it goes with, and is used only with them.
-    cache.putBodyTable(root, bodyTable);
+    cache.putBodyTable(root, bodyTable(key));
   } finally {
     await cache.close().catch(() => undefined);
   }
