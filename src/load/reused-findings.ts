@@ -9,9 +9,9 @@
 // Never stale, by the same argument as stored-findings.ts: the digest fixes everything a per-body rule reads of the
 // body (the parser fingerprint and the thresholds, which fix the rules, are checked in the table's header), and a
 // body with another digest, a table or chunk that is missing or damaged, means the checks run.
-import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { Report } from '../parse/model.js';
+import { sha1Hex } from '../parse/sha1.js';
 import { chunksFor, validFindings, type FindingsChunk } from './stored-findings.js';
 import { compactFinding } from './compact.js';
 
@@ -19,23 +19,23 @@ const MAGIC = 'xxgkbody1';
 
 /** The content hashes (SHA-1, hex) of a load's reports in order, 20 bytes each rather than a string each. */
 export class ContentHashes {
-  private bytes = new Uint8Array(20 * 1024);
+  private bytes = Buffer.alloc(20 * 1024);
   private count = 0;
 
   add(hex: string): void {
     if ((this.count + 1) * 20 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
+      const grown = Buffer.alloc(this.bytes.length * 2);
+      this.bytes.copy(grown);
       this.bytes = grown;
     }
     // A hash that is not 40 hex digits (a damaged entry is never used, but) gives zeroes, and no digest it is part of
     // matches a stored one made from real hashes by chance.
     const at = this.count++ * 20;
-    if (/^[0-9a-f]{40}$/.test(hex)) Buffer.from(this.bytes.buffer, this.bytes.byteOffset + at, 20).write(hex, 'hex');
+    if (/^[0-9a-f]{40}$/.test(hex)) this.bytes.write(hex, at, 20, 'hex');
   }
 
-  bytesAt(position: number): Uint8Array {
-    return this.bytes.subarray(position * 20, position * 20 + 20);
+  hexAt(position: number): string {
+    return this.bytes.toString('hex', position * 20, position * 20 + 20);
   }
 
   get length(): number {
@@ -48,26 +48,35 @@ export type BodyRecord = [digest: string, positions: number[]];
 
 /** What the table belongs to: the parser fingerprint and the thresholds, which fix the rules and what they find. */
 export function tableBasis(parser: string, thresholds: string): string {
-  return createHash('sha1').update(`${parser}\0${thresholds}`).digest('hex');
+  return sha1Hex(`${parser}\0${thresholds}`);
 }
+
+/** Bodies, or reports, between the points where bodyRecords may pause. */
+const RECORDS_PER_STEP = 512;
 
 /**
  * Each body's record: the digest of its reports' files and content hashes in the body's order (groupByBody's), and
- * their positions in `reports`.
+ * their positions in `reports`. A generator whose every `yield` is a point where the caller may pause (~100 ms of
+ * work at 100,000 reports, in one piece it would hold the explorer); the records are its return value.
  */
-export function bodyRecords(bodies: ReadonlyMap<string, readonly Report[]>, reports: readonly Report[], hashes: ContentHashes): Map<string, BodyRecord> {
+export function* bodyRecords(bodies: ReadonlyMap<string, readonly Report[]>, reports: readonly Report[], hashes: ContentHashes): Generator<void, Map<string, BodyRecord>> {
   const positionOf = new Map<Report, number>();
-  reports.forEach((r, i) => positionOf.set(r, i));
+  for (let i = 0; i < reports.length; i++) {
+    positionOf.set(reports[i]!, i);
+    if (i % (RECORDS_PER_STEP * 16) === 0) yield;
+  }
   const records = new Map<string, BodyRecord>();
+  let n = 0;
   for (const [key, list] of bodies) {
-    const hash = createHash('sha1');
+    let text = '';
     const positions: number[] = [];
     for (const r of list) {
       const position = positionOf.get(r)!;
       positions.push(position);
-      hash.update(r.file).update('\0').update(hashes.bytesAt(position));
+      text += `${r.file}\0${hashes.hexAt(position)}\n`;
     }
-    records.set(key, [hash.digest('hex'), positions]);
+    records.set(key, [sha1Hex(text), positions]);
+    if (++n % RECORDS_PER_STEP === 0) yield;
   }
   return records;
 }

@@ -233,6 +233,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     // are the last thing a load allocates: the peak of a big load is then the lower.
     await releaseWorkers();
     const checking: LoadEvent = { kind: 'checking', reports: reports.length };
+    const sliceMs = options.checkSliceMs ?? CHECK_SLICE_MS;
     yield checking;
     // How many anomalies each report has of its own: what the cross-report pass adds comes after.
     const own = Uint32Array.from(reports, (r) => r.anomalies.length);
@@ -245,7 +246,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     if (!stored && cache && key) {
       const { groupByBody, PER_BODY_RULE_IDS } = await checks();
       const bodies = groupByBody(reports);
-      const records = bodyRecords(bodies, reports, hashes);
+      const records = yield* inSlices(bodyRecords(bodies, reports, hashes), sliceMs, checking);
       const basis = tableBasis(cache.version, currentThresholds);
       tableOf = (k) => encodeBodyTable(k, basis, records.values());
       skipBodies = yield* attachReusedFindings(cache, root, reports, own, { basis, bodies, records, keep: PER_BODY_RULE_IDS }, checking);
@@ -254,22 +255,13 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     await release();
     if (stored) stats.crossReport = 'stored';
     else {
-      // A slice at a time: on a big folder this pass takes seconds. Between slices the event loop has a turn (the
-      // explorer draws and takes keys), and the load yields, so a consumer that has stopped (Esc) ends it there.
-      const sliceMs = options.checkSliceMs ?? CHECK_SLICE_MS;
-      let sliceStart = performance.now();
+      // A slice at a time: on a big folder this pass takes seconds (see inSlices).
       const { checkSteps, inRegistryOrder } = await checks();
       const skip = skipBodies ?? undefined;
-      for (const step of checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts, skipBodies: skip })) {
-        void step;
-        if (performance.now() - sliceStart < sliceMs) continue;
-        await nextTurn();
-        yield checking;
-        sliceStart = performance.now();
-      }
+      yield* inSlices(checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts, skipBodies: skip }), sliceMs, checking);
       if (skipBodies) {
         // A reused body's reports got their per-body findings before the pass, the others' (hierarchy-sum) after.
-        reports.forEach((r, i) => inRegistryOrder(r.anomalies, own[i]!));
+        yield* inSlices(eachInSteps(reports, (r, i) => inRegistryOrder(r.anomalies, own[i]!)), sliceMs, checking);
         stats.crossReport = 'updated';
       }
       // Storing is for the next load: whatever goes wrong with it, this load has its findings.
@@ -305,6 +297,31 @@ async function* attachStoredFindings(
     yield event;
   }
   return true;
+}
+
+/**
+ * Runs `steps` (a generator whose every `yield` is a point where it may pause) `sliceMs` at a time and returns what it
+ * returns. Between slices the event loop has a turn (the explorer draws and takes keys) and `event` is yielded, so a
+ * consumer that has stopped (Esc) ends the load there.
+ */
+async function* inSlices<T>(steps: Generator<unknown, T>, sliceMs: number, event: LoadEvent): AsyncGenerator<LoadEvent, T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await nextTurn();
+    yield event;
+    sliceStart = performance.now();
+  }
+}
+
+/** `each` over the reports, with a point to pause every few thousand. */
+function* eachInSteps(reports: readonly Report[], each: (report: Report, position: number) => void): Generator<void> {
+  for (let i = 0; i < reports.length; i++) {
+    each(reports[i]!, i);
+    if (i % 4096 === 4095) yield;
+  }
 }
 
 /** Every report with only its own anomalies again: what stored findings added is taken back. */

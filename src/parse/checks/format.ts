@@ -1,6 +1,6 @@
 // Shared helpers for rules: labels of cells in both languages, sums that show their arithmetic, fingerprints.
-import * as crypto from 'node:crypto';
 import { sanitizeInline } from '../sanitize.js';
+import { sha1Hex } from '../sha1.js';
 import { APPLICANT_COLUMN_LABELS, APPLICATION_ROWS, REVIEW_COLUMN_LABELS, REVIEW_GROUP_LABELS } from '../dictionary.js';
 import { APPLICANT_COLUMNS, type ApplicantColumn, type ApplicationRow, type ApplicationTable, type Figure, type Report, type ReviewColumn, type ReviewGroupId } from '../model.js';
 
@@ -116,12 +116,6 @@ export function reportIdentity(r: Report): string {
   return `${r.jurisdictionKey ?? ''}|${r.year ?? ''}|${r.file}`;
 }
 
-// One-shot hashing (Node ≥ 20.12) skips the Hash object a createHash call builds; the digest is the same.
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-
-function sha1Hex(text: string): string {
-  return oneShotHash ? oneShotHash('sha1', text, 'hex') : crypto.createHash('sha1').update(text).digest('hex');
-}
 
 /** Stable across runs: rule id + report identity + cells (+ the sentence, so two mentions of one id differ). */
 export function fingerprint(ruleId: string, r: Report, cells: readonly string[], discriminator = ''): string {
