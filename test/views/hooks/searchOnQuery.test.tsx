@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/parse/model.js';
 import { useFilteredReports } from '../../../src/views/hooks/useFilteredReports.js';
-import { searchRequested } from '../../../src/views/search/reportSearch.js';
+import { loadSearch, searchRequested } from '../../../src/views/search/reportSearch.js';
 
 function Names({ reports, query }: { reports: Report[]; query: string }) {
   const shown = useFilteredReports(reports, query);
@@ -17,5 +17,6 @@ describe('search module loading', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(searchRequested()).toBe(true);
     app.unmount();
+    await loadSearch(); // the import it started ends inside the test (see searchDeferred.test.tsx)
   });
 });
