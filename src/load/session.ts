@@ -242,10 +242,11 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     const stored = cache && key ? yield* attachStoredFindings(cache, root, key, reports, own, checking) : false;
     // Otherwise the findings of the bodies that have not changed since the last pass (reused-findings.ts).
     let skipBodies: Set<string> | null = null;
+    let bodies: ReadonlyMap<string, readonly Report[]> | undefined;
     let tableOf: ((key: string) => Uint8Array) | null = null;
     if (!stored && cache && key) {
       const { groupByBody, PER_BODY_RULE_IDS } = await checks();
-      const bodies = groupByBody(reports);
+      bodies = groupByBody(reports);
       const records = yield* inSlices(bodyRecords(bodies, reports, hashes), sliceMs, checking);
       const basis = tableBasis(cache.version, currentThresholds);
       tableOf = (k) => encodeBodyTable(k, basis, records.values());
@@ -258,7 +259,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
       // A slice at a time: on a big folder this pass takes seconds (see inSlices).
       const { checkSteps, inRegistryOrder } = await checks();
       const skip = skipBodies ?? undefined;
-      yield* inSlices(checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts, skipBodies: skip }), sliceMs, checking);
+      yield* inSlices(checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts, skipBodies: skip, bodies }), sliceMs, checking);
       if (skipBodies) {
         // A reused body's reports got their per-body findings before the pass, the others' (hierarchy-sum) after.
         yield* inSlices(eachInSteps(reports, (r, i) => inRegistryOrder(r.anomalies, own[i]!)), sliceMs, checking);

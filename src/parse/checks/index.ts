@@ -33,6 +33,8 @@ export interface RunOptions {
    * each report's anomalies back in registry order (inRegistryOrder).
    */
   skipBodies?: ReadonlySet<string>;
+  /** `groupByBody(reports)`, when the caller has it already (grouping 100,000 reports takes ~20 ms). */
+  bodies?: ReadonlyMap<string, readonly Report[]>;
 }
 
 /**
@@ -87,7 +89,7 @@ export function* checkSteps(reports: Report[], thresholds: Thresholds, options: 
     }
     return f;
   };
-  const bodies = groupByBody(reports);
+  const bodies = options.bodies ?? groupByBody(reports);
   const corpusCtx: CorpusContext = { ...ctx, facts, bodies };
   const skip = options.skipBodies;
   const changedCtx: CorpusContext = skip && skip.size > 0 ? { ...corpusCtx, bodies: new Map([...bodies].filter(([key]) => !skip.has(key))) } : corpusCtx;
