@@ -15,7 +15,7 @@ import type { ParseContext } from './parse-file.js';
 import { FolderIndex, type IndexHit } from './folder-index.js';
 import { ParsePool, defaultWorkerCount } from './pool.js';
 import { FolderKey, attachFindings, chunksFor, decodeFindingsChunk, encodeFindingsChunk, findingsOf } from './stored-findings.js';
-import { ContentHashes, attachReused, bodyRecords, decodeBodyTable, encodeBodyTable, reusePlan, tableBasis, type BodyRecord } from './reused-findings.js';
+import { ContentHashes, attachReused, bodyRecords, decodeBodyTable, encodeBodyTable, reusePlan, tableBasis, type BodyRecord, type BodyTable } from './reused-findings.js';
 import { readFound } from './load.js';
 import type { Corpus, LoadEvent, LoadItem, LoadProblem } from './types.js';
 
@@ -240,24 +240,26 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     // (An empty folder has nothing to check, or to store.)
     const key = reports.length > 0 ? (folderKey?.digest() ?? null) : null;
     const stored = cache && key ? yield* attachStoredFindings(cache, root, key, reports, own, checking) : false;
-    // Otherwise the findings of the bodies that have not changed since the last pass (reused-findings.ts).
+    // Otherwise the findings of the bodies that have not changed since the last pass (reused-findings.ts). The body
+    // records are made before the pass only when there is a table of that pass to use them with; otherwise after it,
+    // for storing: held through the pass they would add to the load's peak of memory, which is in the pass.
+    const basis = cache ? tableBasis(cache.version, currentThresholds) : '';
+    const table = !stored && cache && key ? await readBodyTable(cache, root, basis) : null;
     let skipBodies: Set<string> | null = null;
     let bodies: ReadonlyMap<string, readonly Report[]> | undefined;
-    let tableOf: ((key: string) => Uint8Array) | null = null;
-    if (!stored && cache && key) {
+    let records: Map<string, BodyRecord> | undefined;
+    if (cache && table) {
       const { groupByBody, PER_BODY_RULE_IDS } = await checks();
       bodies = groupByBody(reports);
-      const records = yield* inSlices(bodyRecords(bodies, reports, hashes), sliceMs, checking);
-      const basis = tableBasis(cache.version, currentThresholds);
-      tableOf = (k) => encodeBodyTable(k, basis, records.values());
-      skipBodies = yield* attachReusedFindings(cache, root, reports, own, { basis, bodies, records, keep: PER_BODY_RULE_IDS }, checking);
+      records = yield* inSlices(bodyRecords(bodies, reports, hashes), sliceMs, checking);
+      skipBodies = yield* attachReusedFindings(cache, root, reports, own, table, { bodies, records, keep: PER_BODY_RULE_IDS }, checking);
     }
     // So are the store's buffers, when the checks are to run.
     await release();
     if (stored) stats.crossReport = 'stored';
     else {
       // A slice at a time: on a big folder this pass takes seconds (see inSlices).
-      const { checkSteps, inRegistryOrder } = await checks();
+      const { checkSteps, inRegistryOrder, groupByBody } = await checks();
       const skip = skipBodies ?? undefined;
       yield* inSlices(checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts, skipBodies: skip, bodies }), sliceMs, checking);
       if (skipBodies) {
@@ -266,7 +268,10 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
         stats.crossReport = 'updated';
       }
       // Storing is for the next load: whatever goes wrong with it, this load has its findings.
-      if (cache && key && tableOf) await storeFindings(options.cacheDir, cache.version, root, key, reports, own, tableOf).catch(() => undefined);
+      if (cache && key) {
+        const made = records ?? (yield* inSlices(bodyRecords(bodies ?? groupByBody(reports), reports, hashes), sliceMs, checking));
+        await storeFindings(options.cacheDir, cache.version, root, key, reports, own, () => encodeBodyTable(key, basis, made.values())).catch(() => undefined);
+      }
     }
     yield { kind: 'done', corpus: { root, reports, problems, stats } };
   } finally {
@@ -325,27 +330,31 @@ function* eachInSteps(reports: readonly Report[], each: (report: Report, positio
   }
 }
 
+/** The table of bodies stored with this folder's findings, if there is one made under `basis` and whole. */
+async function readBodyTable(cache: ParseCache, root: string, basis: string): Promise<BodyTable | null> {
+  const raw = await cache.readBodyTable(root);
+  return raw ? decodeBodyTable(raw, basis) : null;
+}
+
 /** Every report with only its own anomalies again: what stored findings added is taken back. */
 function takeBack(reports: readonly Report[], own: Uint32Array): void {
   reports.forEach((r, i) => (r.anomalies.length = own[i]!));
 }
 
 /**
- * Adds, to the reports of every body whose reports are those of a body of the last pass (same digest), the per-body
- * rules' findings that pass stored for them. The keys of those bodies (for the checks to skip), or null, with every
- * report as it was, when there is no usable table or chunk, or no body to reuse.
+ * Adds, to the reports of every body whose reports are those of a body of the last pass (same digest in `table`), the
+ * per-body rules' findings that pass stored for them. The keys of those bodies (for the checks to skip), or null, with
+ * every report as it was, when a chunk is missing or damaged, or there is no body to reuse.
  */
 async function* attachReusedFindings(
   cache: ParseCache,
   root: string,
   reports: readonly Report[],
   own: Uint32Array,
-  reuse: { basis: string; bodies: ReadonlyMap<string, readonly Report[]>; records: ReadonlyMap<string, BodyRecord>; keep: ReadonlySet<string> },
+  table: BodyTable,
+  reuse: { bodies: ReadonlyMap<string, readonly Report[]>; records: ReadonlyMap<string, BodyRecord>; keep: ReadonlySet<string> },
   event: LoadEvent,
 ): AsyncGenerator<LoadEvent, Set<string> | null> {
-  const raw = await cache.readBodyTable(root);
-  const table = raw && decodeBodyTable(raw, reuse.basis);
-  if (!table) return null;
   const { skip, targets } = reusePlan(table, reuse.records, reuse.bodies);
   if (skip.size === 0) return null;
   for (let c = 0; c < table.chunks; c++) {
@@ -372,7 +381,7 @@ async function storeFindings(
   key: string,
   reports: readonly Report[],
   own: Uint32Array,
-  bodyTable: (key: string) => Uint8Array,
+  bodyTable: () => Uint8Array,
 ): Promise<void> {
   const { cache } = await ParseCache.open(cacheDir, version);
   if (!cache) return;
@@ -384,7 +393,7 @@ async function storeFindings(
     }
     await cache.trimFindings(root, chunks);
     // After the chunks: a table names the key of the chunks it goes with, and is used only with them.
-    cache.putBodyTable(root, bodyTable(key));
+    cache.putBodyTable(root, bodyTable());
   } finally {
     await cache.close().catch(() => undefined);
   }
