@@ -9,6 +9,7 @@
 // Never stale, by the same argument as stored-findings.ts: the digest fixes everything a per-body rule reads of the
 // body (the parser fingerprint and the thresholds, which fix the rules, are checked in the table's header), and a
 // body with another digest, a table or chunk that is missing or damaged, means the checks run.
+import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { Report } from '../parse/model.js';
 import { sha1Hex } from '../parse/sha1.js';
@@ -21,6 +22,8 @@ const MAGIC = 'xxgkbody1';
 export class ContentHashes {
   private bytes = Buffer.alloc(20 * 1024);
   private count = 0;
+  /** Positions where what was added was no SHA-1. */
+  private unusable: Set<number> | null = null;
 
   add(hex: string): void {
     if ((this.count + 1) * 20 > this.bytes.length) {
@@ -28,14 +31,16 @@ export class ContentHashes {
       this.bytes.copy(grown);
       this.bytes = grown;
     }
-    // A hash that is not 40 hex digits (a damaged entry is never used, but) gives zeroes, and no digest it is part of
-    // matches a stored one made from real hashes by chance.
     const at = this.count++ * 20;
     if (/^[0-9a-f]{40}$/.test(hex)) this.bytes.write(hex, at, 20, 'hex');
+    // (Never so for an entry the cache served, whose CRC was checked; but a hash that is not one must not be read
+    // as one.)
+    else (this.unusable ??= new Set()).add(this.count - 1);
   }
 
-  hexAt(position: number): string {
-    return this.bytes.toString('hex', position * 20, position * 20 + 20);
+  /** The hash of the report at `position`; null when what was added there was no SHA-1. */
+  hexAt(position: number): string | null {
+    return this.unusable?.has(position) ? null : this.bytes.toString('hex', position * 20, position * 20 + 20);
   }
 
   get length(): number {
@@ -69,13 +74,17 @@ export function* bodyRecords(bodies: ReadonlyMap<string, readonly Report[]>, rep
   let n = 0;
   for (const [key, list] of bodies) {
     let text = '';
+    let usable = true;
     const positions: number[] = [];
     for (const r of list) {
       const position = positionOf.get(r)!;
       positions.push(position);
-      text += `${r.file}\0${hashes.hexAt(position)}\n`;
+      const hash = hashes.hexAt(position);
+      if (hash === null) usable = false;
+      text += `${r.file}\0${hash}\n`;
     }
-    records.set(key, [sha1Hex(text), positions]);
+    // A body whose reports are not all known by their content gets a digest that matches no stored one.
+    records.set(key, [usable ? sha1Hex(text) : randomBytes(20).toString('hex'), positions]);
     if (++n % RECORDS_PER_STEP === 0) yield;
   }
   return records;

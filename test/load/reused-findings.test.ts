@@ -39,6 +39,19 @@ describe('ContentHashes', () => {
     expect(hashes.hexAt(0)).toBe(hex[0]);
     expect(hashes.hexAt(1999)).toBe(hex[1999]);
   });
+
+  it('does not read what is no SHA-1 as one, and a body holding it never matches a stored digest', () => {
+    const hashes = new ContentHashes();
+    hashes.add('not a hash');
+    hashes.add(sha1('b'));
+    expect(hashes.hexAt(0)).toBeNull();
+    expect(hashes.hexAt(1)).toBe(sha1('b'));
+    const reports = [report('甲', 2021), report('甲', 2022)];
+    const bodies = groupByBody(reports);
+    const digest = () => finish(bodyRecords(bodies, reports, hashes)).get('甲')![0];
+    expect(digest()).toMatch(/^[0-9a-f]{40}$/);
+    expect(digest()).not.toBe(digest());
+  });
 });
 
 describe('bodyRecords', () => {
