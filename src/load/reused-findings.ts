@@ -33,8 +33,7 @@ export class ContentHashes {
     }
     const at = this.count++ * 20;
     if (/^[0-9a-f]{40}$/.test(hex)) this.bytes.write(hex, at, 20, 'hex');
-    // (Never so for an entry the cache served, whose CRC was checked; but a hash that is not one must not be read
-    // as one.)
+    // An entry's CRC makes this impossible short of a bug; should it happen, the report is known by no hash at all.
     else (this.unusable ??= new Set()).add(this.count - 1);
   }
 

@@ -244,7 +244,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     // records are made before the pass only when there is a table of that pass to use them with; otherwise after it,
     // for storing: held through the pass they would add to the load's peak of memory, which is in the pass.
     const basis = cache ? tableBasis(cache.version, currentThresholds) : '';
-    const table = !stored && cache && key ? await readBodyTable(cache, root, basis) : null;
+    const table = !stored && cache && key ? await storedBodyTable(cache, root, basis) : null;
     let skipBodies: Set<string> | null = null;
     let bodies: ReadonlyMap<string, readonly Report[]> | undefined;
     let records: Map<string, BodyRecord> | undefined;
@@ -331,7 +331,7 @@ function* eachInSteps(reports: readonly Report[], each: (report: Report, positio
 }
 
 /** The table of bodies stored with this folder's findings, if there is one made under `basis` and whole. */
-async function readBodyTable(cache: ParseCache, root: string, basis: string): Promise<BodyTable | null> {
+async function storedBodyTable(cache: ParseCache, root: string, basis: string): Promise<BodyTable | null> {
   const raw = await cache.readBodyTable(root);
   return raw ? decodeBodyTable(raw, basis) : null;
 }

@@ -14,6 +14,14 @@ import { asJson, load, tempDir } from './helpers.js';
 
 const crossYear = (reports: Report[]) => reports.flatMap((r) => r.anomalies).filter((a) => a.id === 'copy-of-last-year' || a.id === 'stock-break');
 
+/** A synthetic folder of `count` reports, `years` a body, and an empty cache directory for it. */
+async function syntheticFolder(name: string, count: number, years: number): Promise<{ root: string; cacheDir: string }> {
+  const root = tempDir(name);
+  const cacheDir = tempDir(`${name}-cache`);
+  await makeSyntheticCorpus(root, count, { years });
+  return { root, cacheDir };
+}
+
 type Change = (db: ClassicLevel<string, Uint8Array>, key: string, value: Uint8Array) => Promise<void>;
 
 /** Runs `change` on every stored value of the cache whose key starts with `prefix`; returns how many there were. */
@@ -31,9 +39,7 @@ const eachFindingsChunk = (cacheDir: string, change: Change) => eachStored(cache
 
 describe('stored cross-report findings', () => {
   it('serve a second load of the same folder, identical to checking it', async () => {
-    const root = tempDir('findings');
-    const cacheDir = tempDir('findings-cache');
-    await makeSyntheticCorpus(root, 24, { years: 4 });
+    const { root, cacheDir } = await syntheticFolder('findings', 24, 4);
     const first = await load(root, { cacheDir, workers: 0 });
     expect(first.stats?.crossReport).toBe('checked');
     const second = await load(root, { cacheDir, workers: 0 });
@@ -57,9 +63,7 @@ describe('stored cross-report findings', () => {
   });
 
   it('are still announced by a checking event before done', async () => {
-    const root = tempDir('findings-events');
-    const cacheDir = tempDir('findings-events-cache');
-    await makeSyntheticCorpus(root, 8, { years: 2 });
+    const { root, cacheDir } = await syntheticFolder('findings-events', 8, 2);
     await load(root, { cacheDir, workers: 0 });
     const kinds: string[] = [];
     for await (const event of loadFolder(root, { thresholds: DEFAULT_THRESHOLDS, cacheDir, workers: 0 })) {
@@ -71,9 +75,7 @@ describe('stored cross-report findings', () => {
   });
 
   it('are not used as they are once a report changed, was renamed or removed, or the thresholds differ', async () => {
-    const root = tempDir('findings-change');
-    const cacheDir = tempDir('findings-change-cache');
-    await makeSyntheticCorpus(root, 12, { years: 3 });
+    const { root, cacheDir } = await syntheticFolder('findings-change', 12, 3);
     await load(root, { cacheDir, workers: 0 });
     const [folder] = await fs.readdir(root);
     const files = (await fs.readdir(path.join(root, folder!))).sort().map((f) => path.join(root, folder!, f));
@@ -108,9 +110,7 @@ describe('stored cross-report findings', () => {
   });
 
   it('of the bodies a change left alone are reused, the changed body checked again: the same as checking everything', async () => {
-    const root = tempDir('findings-reuse');
-    const cacheDir = tempDir('findings-reuse-cache');
-    await makeSyntheticCorpus(root, 24, { years: 4 });
+    const { root, cacheDir } = await syntheticFolder('findings-reuse', 24, 4);
     const first = await load(root, { cacheDir, workers: 0 });
     const [folder] = await fs.readdir(root);
     const files = (await fs.readdir(path.join(root, folder!))).sort().map((f) => path.join(root, folder!, f));
@@ -134,9 +134,7 @@ describe('stored cross-report findings', () => {
   });
 
   it('of unchanged bodies are not reused from a damaged table of bodies or a missing chunk: the checks run, and their findings are whole', async () => {
-    const root = tempDir('findings-reuse-damaged');
-    const cacheDir = tempDir('findings-reuse-damaged-cache');
-    await makeSyntheticCorpus(root, FINDINGS_CHUNK + 40, { years: 2 });
+    const { root, cacheDir } = await syntheticFolder('findings-reuse-damaged', FINDINGS_CHUNK + 40, 2);
     await load(root, { cacheDir, workers: 2 });
     editOneReport(root);
     const fresh = asJson(await load(root, { cache: false, workers: 2 }));
@@ -166,9 +164,7 @@ describe('stored cross-report findings', () => {
   });
 
   it('are not used when damaged, and are stored again by the checks that run instead', async () => {
-    const root = tempDir('findings-damaged');
-    const cacheDir = tempDir('findings-damaged-cache');
-    await makeSyntheticCorpus(root, 12, { years: 3 });
+    const { root, cacheDir } = await syntheticFolder('findings-damaged', 12, 3);
     const first = await load(root, { cacheDir, workers: 0 });
     const garbled = await eachFindingsChunk(cacheDir, (db, key, value) => {
       const copy = value.slice();
@@ -185,9 +181,7 @@ describe('stored cross-report findings', () => {
   });
 
   it('are not used when a chunk is missing (a store cut short), and a chunk already added is taken back', async () => {
-    const root = tempDir('findings-chunks');
-    const cacheDir = tempDir('findings-chunks-cache');
-    await makeSyntheticCorpus(root, FINDINGS_CHUNK + 40, { years: 2 });
+    const { root, cacheDir } = await syntheticFolder('findings-chunks', FINDINGS_CHUNK + 40, 2);
     const first = await load(root, { cacheDir, workers: 2 });
     expect(crossYear(first.reports.slice(0, FINDINGS_CHUNK)).length).toBeGreaterThan(0);
     expect(crossYear(first.reports.slice(FINDINGS_CHUNK)).length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 // Tunable limits of the checks. Stored as settings (src/settings) and overridable per run by flags.
-import { createHash } from 'node:crypto';
+import { sha1Hex } from '../sha1.js';
 
 export interface Thresholds {
   correctionRate: number;
@@ -26,5 +26,5 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
  */
 export function thresholdsKey(thresholds: Thresholds): string {
   const entries = Object.entries(thresholds).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha1').update(JSON.stringify(entries)).digest('hex').slice(0, 12);
+  return sha1Hex(JSON.stringify(entries)).slice(0, 12);
 }
