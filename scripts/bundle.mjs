@@ -1,5 +1,6 @@
 // Build step after `tsc`: bundles the compiled explorer (dist/views/**, Ink, React and their dependencies) into one
-// ES module, dist/views/explorer.bundle.js, which the CLI imports when the explorer starts; and the compiled parser
+// script, dist/views/explorer.script.js, which the CLI runs when the explorer starts (with V8's code cache,
+// src/cli/cached-script.ts); and the compiled parser
 // (dist/load/parse-file.js with dist/parse/**) into dist/load/parse-file.bundle.js, which the loader and its worker
 // threads import instead of about a hundred separate modules (src/load/parser-code.ts, parserModule, says when).
 //
@@ -13,14 +14,16 @@
 // fingerprint, and a Settings object passed in by the CLI must be the CLI's own class.
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { init, parse as parseModule } from 'es-module-lexer';
+import { builtinModules } from 'node:module';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const viewsDir = path.join(repo, 'dist/views');
 const entry = path.join(viewsDir, 'index.js');
-export const BUNDLE = path.join(viewsDir, 'explorer.bundle.js');
+export const SCRIPT = path.join(viewsDir, 'explorer.script.js');
 
 /** An import of `target` that a bundle written into `bundleDir` leaves to Node, by its path relative to the bundle. */
 function externalFrom(bundleDir, target) {
@@ -113,21 +116,115 @@ export async function bundleParser() {
   });
 }
 
+/**
+ * The explorer bundle is run as a classic script, not imported as a module (src/cli/cached-script.ts says why:
+ * Node 20 keeps no compiled code for ES modules, but a script can be compiled with V8's code cache). A script has
+ * no import or export statements and no import.meta, so everything the ES module bundle would import from outside
+ * comes in through the parameters of the function the script evaluates to:
+ * - Node's built-in modules, through `require` (the bundled CommonJS packages already call it);
+ * - compiled files outside dist/views, which are ES modules the CLI has mostly loaded already: the script lists
+ *   them in `imports`, the loader imports them and passes their namespaces in (`__xxgkImported`);
+ * - `import.meta.url` is the bundle's own URL (`__xxgkImportMetaUrl`);
+ * - `import()` (Ink's DEV-only code, the search pane's lazy import) calls `__xxgkImport`, which imports relative to
+ *   the bundle: a script compiled by `vm` cannot import by itself without an experimental flag.
+ */
+const SCRIPT_PARAMS = ['require', '__xxgkImportMetaUrl', '__xxgkImport', '__xxgkImported'];
+/** Replaces the `import` keyword of `import(…)`: six characters, so no column after it moves and the source map holds. */
+const DYNAMIC_IMPORT = '__xxgI';
+
+/**
+ * An ES module with the export names `specifier` has when Node imports it (read by importing it here), each bound to
+ * what `source` evaluates to in the bundle: named and default imports read what they would read from it.
+ */
+async function reexport(specifier, source) {
+  const names = Object.keys(await import(specifier));
+  const lines = [`const m = ${source};`];
+  for (const name of names) lines.push(name === 'default' ? (specifier.startsWith('node:') ? 'export default m;' : 'export default m.default;') : `export const ${name} = m.${name};`);
+  return { contents: lines.join('\n'), loader: 'js' };
+}
+
+/**
+ * Imports of built-ins and of compiled dist/ files become modules of the bundle that hand on what the script's
+ * parameters give: built-ins from `require` (which the bundled CommonJS packages call for them too), dist/ files
+ * from the namespaces the loader imported.
+ */
+function importsThroughLoader(imported) {
+  return {
+    name: 'imports-through-loader',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        const dynamic = args.kind === 'dynamic-import';
+        if (args.kind === 'import-statement' && (args.path.startsWith('node:') || builtinModules.includes(args.path))) {
+          return { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'builtin' };
+        }
+        if (!/^\.\.?\//.test(args.path)) return undefined;
+        const target = path.resolve(args.resolveDir, args.path);
+        if (!args.resolveDir.startsWith(viewsDir) || target.startsWith(viewsDir + path.sep)) return undefined;
+        const spec = externalFrom(viewsDir, target).path;
+        // Imported when first needed (the search pane's index): left an import() the loader answers.
+        if (dynamic) return { path: spec, external: true };
+        if (!imported.includes(spec)) imported.push(spec);
+        return { path: spec, namespace: 'imported' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => reexport(args.path, `require(${JSON.stringify(args.path)})`));
+      b.onLoad({ filter: /.*/, namespace: 'imported' }, (args) => reexport(pathToFileURL(path.resolve(viewsDir, args.path)).href, `__xxgkImported[${JSON.stringify(args.path)}]`));
+    },
+  };
+}
+
+/**
+ * The ES module bundle's text as a script: `({ imports, run })`, where `run(...SCRIPT_PARAMS)` is an async function
+ * (the bundle has top-level awaits: Yoga's WebAssembly) resolving to the bundle's exports. Refuses anything it cannot
+ * convert exactly, so a change in esbuild's output fails the build instead of the explorer.
+ */
+export function moduleToScript(code, imported) {
+  const [imports, exports] = parseModule(code);
+  const out = code.split('');
+  for (const i of imports) {
+    if (i.d >= 0 && code.slice(i.ss, i.ss + 6) === 'import') out.splice(i.ss, 6, ...DYNAMIC_IMPORT.split('').map((c, k) => (k === 0 ? DYNAMIC_IMPORT : '')));
+    else throw new Error(`explorer bundle: cannot run as a script: ${code.slice(i.ss, Math.min(i.se, i.ss + 80))}`);
+  }
+  const statement = /export\s*\{([^}]*)\};?/g;
+  const found = [...code.matchAll(statement)];
+  const last = found.at(-1);
+  const tail = last ? code.slice(last.index + last[0].length) : '';
+  if (found.length !== 1 || /[^\s]/.test(tail.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '')) || exports.some((e) => e.s < last.index || e.e > last.index + last[0].length)) {
+    throw new Error('explorer bundle: expected one export statement, at its end');
+  }
+  const returned = exports.map((e) => `${JSON.stringify(e.n)}:${e.ln}`).join(',');
+  out.splice(last.index, last[0].length, `return{${returned}};`, ...new Array(last[0].length - 1).fill(''));
+  if (code.includes(DYNAMIC_IMPORT)) throw new Error(`explorer bundle: already uses the name ${DYNAMIC_IMPORT}`);
+  const body = out.join('');
+  // One line before the body, so the source map moves down one line and nothing else.
+  return `({imports:${JSON.stringify(imported)},run:async function(${SCRIPT_PARAMS.join(',')}){var ${DYNAMIC_IMPORT}=__xxgkImport;\n${body}\n}})\n`;
+}
+
 export async function bundleViews() {
   statSync(entry); // a clear error if tsc has not run
-  await build({
+  const imported = [];
+  const result = await build({
     ...COMMON,
     entryPoints: [entry],
-    outfile: BUNDLE,
-    legalComments: 'linked', // dependencies' licence headers kept beside the bundle (explorer.bundle.js.LEGAL.txt)
+    outfile: SCRIPT,
+    write: false,
+    legalComments: 'linked', // dependencies' licence headers kept beside the bundle (explorer.script.js.LEGAL.txt)
     // React and its reconciler pick their production build at run time from NODE_ENV; fixing it here drops the
     // development builds (~0.8 MB) from the bundle. productionMode.js still sets it for the unbundled path.
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__xxgkImportMetaUrl' },
     logOverride: { 'assign-to-define': 'silent' },
-    // The bundled CommonJS packages (react, react-reconciler, …) call require() for Node built-ins.
-    banner: { js: "import { createRequire as __xxgkCreateRequire } from 'node:module'; const require = __xxgkCreateRequire(import.meta.url);" },
-    plugins: [keepDistImportsExternal, withoutInkDevtools, yogaWithoutFetch],
+    plugins: [importsThroughLoader(imported), withoutInkDevtools, yogaWithoutFetch],
   });
+  await init;
+  for (const file of result.outputFiles) {
+    if (file.path === SCRIPT) await writeFile(file.path, moduleToScript(file.text, imported));
+    else if (file.path === SCRIPT + '.map') {
+      const map = JSON.parse(file.text);
+      map.mappings = ';' + map.mappings;
+      await writeFile(file.path, JSON.stringify(map));
+    } else await writeFile(file.path, file.contents);
+  }
+  // The ES module bundle of earlier builds: nothing loads it any more.
+  for (const old of ['explorer.bundle.js', 'explorer.bundle.js.map', 'explorer.bundle.js.LEGAL.txt']) await rm(path.join(viewsDir, old), { force: true });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await Promise.all([bundleViews(), bundleParser()]);

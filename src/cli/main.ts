@@ -5,7 +5,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clearCacheDir, defaultCacheDir } from '../load/cache.js';
+import { clearCacheDir, codeCacheDir, defaultCacheDir } from '../load/cache.js';
 import { prefetch } from '../load/prefetch.js';
 import { loadFolder } from '../load/session.js';
 import { LazySettings } from '../settings/lazy.js';
@@ -111,7 +111,10 @@ async function run(options: RunOptions, settings: LazySettings): Promise<number>
     const shown = signal();
     const firstScreen = Math.max(FIRST_SCREEN_REPORTS, process.stdout.rows ?? 0);
     const events = prefetch(holdAfter(loadFolder(dir, { thresholds, cache: options.cache, firstOnThisThread: false }), firstScreen, shown.promise));
-    const { runTui } = await importExplorer();
+    // The code cache is left alone with --no-cache too: that flag asks for no cache of any kind.
+    const { runTui, saveCodeCache } = await importExplorer(options.cache ? codeCacheDir() : null);
+    // Once the first frame is drawn, so the cache holds the code that drew it (a few milliseconds, once per version).
+    void shown.promise.then(() => setImmediate(saveCodeCache));
     // Written once the explorer is on screen (or when it closes, if sooner): a settings-file write is not worth
     // delaying the first frame for.
     const remember = options.dir !== null ? once(() => rememberFolder(settings, dir)) : () => undefined;
@@ -166,17 +169,21 @@ const FIRST_SCREEN_REPORTS = 50;
 type ExplorerModule = typeof import('../views/index.js');
 
 /**
- * The explorer, from its one-file bundle (dist/views/explorer.bundle.js, written by `npm run build`): Node loads
- * one file instead of Ink's hundreds, which is most of the explorer's start-up time. The compiled views are the
- * fallback when the bundle is missing, or older than them (tsc was run without the bundle step), so a stale
- * bundle never shows old code.
+ * The explorer, from its one-file bundle (dist/views/explorer.script.js, written by `npm run build`): Node loads
+ * one file instead of Ink's hundreds, which is most of the explorer's start-up time, and it is compiled with the
+ * code V8 kept from the last start (cached-script.ts). The compiled views are the fallback when the bundle is
+ * missing, or older than them (tsc was run without the bundle step), so a stale bundle never shows old code.
+ * `saveCodeCache` is for once the first frame is drawn.
  */
-async function importExplorer(): Promise<ExplorerModule> {
-  const bundle = new URL('../views/explorer.bundle.js', import.meta.url);
+async function importExplorer(cacheDir: string | null): Promise<ExplorerModule & { saveCodeCache(): void }> {
+  const script = fileURLToPath(new URL('../views/explorer.script.js', import.meta.url));
   const compiled = new URL('../views/index.js', import.meta.url);
-  const [bundled, views] = await Promise.all([fs.stat(bundle).catch(() => null), fs.stat(compiled).catch(() => null)]);
+  const [bundled, views] = await Promise.all([fs.stat(script).catch(() => null), fs.stat(compiled).catch(() => null)]);
   const fresh = bundled !== null && (views === null || bundled.mtimeMs >= views.mtimeMs);
-  return fresh ? ((await import(bundle.href)) as ExplorerModule) : import('../views/index.js');
+  if (!fresh) return { ...(await import('../views/index.js')), saveCodeCache: () => undefined };
+  const { runCachedScript } = await import('./cached-script.js');
+  const { exports, saveCodeCache } = await runCachedScript<ExplorerModule>(script, cacheDir);
+  return { ...exports, saveCodeCache };
 }
 
 async function assertReadableFolder(dir: string, lang: Lang): Promise<void> {

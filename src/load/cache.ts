@@ -312,7 +312,12 @@ async function removeOtherVersions(dir: string, keep: string): Promise<void> {
   }
 }
 
-/** `xxgk cache clear`: removes every cache database under the cache directory. */
+/** Where the explorer keeps V8's compiled code of its bundle (src/cli/cached-script.ts), beside the parse caches. */
+export function codeCacheDir(dir: string = defaultCacheDir()): string {
+  return path.join(dir, 'code');
+}
+
+/** `xxgk cache clear`: removes every cache database under the cache directory, and the code cache. */
 export async function clearCacheDir(dir: string = defaultCacheDir()): Promise<void> {
   let entries: string[] = [];
   try {
@@ -321,4 +326,5 @@ export async function clearCacheDir(dir: string = defaultCacheDir()): Promise<vo
     return;
   }
   for (const name of entries) if (name.startsWith('parse-v')) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+  await fs.rm(codeCacheDir(dir), { recursive: true, force: true });
 }

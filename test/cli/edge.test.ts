@@ -131,11 +131,15 @@ describe('the parse cache: --no-cache and xxgk cache', () => {
     const where = xxgk(['cache', 'path'], env);
     expect(where).toMatchObject({ code: 0, stdout: `${cacheDir}\n`, stderr: '' });
 
+    // The explorer's compiled code (src/cli/cached-script.ts) is kept beside the parse caches, and cleared with them.
+    mkdirSync(path.join(cacheDir, 'code'));
+    writeFileSync(path.join(cacheDir, 'code', 'explorer.script-0123456789abcdef.v8'), 'code');
     const cleared = xxgk(['cache', 'clear'], env);
     expect(cleared.code).toBe(0);
     expect(cleared.stdout).toBe('');
     expect(cleared.stderr).toContain('parse cache cleared');
     expect(readdirSync(cacheDir).filter((n) => n.startsWith('parse-v'))).toEqual([]);
+    expect(existsSync(path.join(cacheDir, 'code'))).toBe(false);
   });
 
   it('cache with a missing or unknown action is a usage error', () => {

@@ -1,18 +1,24 @@
 // End to end: the BUILT CLI in a real terminal (tmux), driven by keys, on the sample corpus.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const sessions: string[] = [];
 
+/**
+ * A private tmux server for this file, kept up by one idle session from the first test to the last: on the shared
+ * default server, killing a test's last session shut the server down while the next test was starting its own
+ * ("server exited unexpectedly"), and another test run on the machine could do the same.
+ */
+const SOCKET = `xxgk-e2e-${process.pid}`;
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 }
 const capture = (session: string) => tmux('capture-pane', '-p', '-t', session);
 const keys = (session: string, ...k: string[]) => tmux('send-keys', '-t', session, ...k);
@@ -63,7 +69,13 @@ it('tmux is installed (apt-get install tmux)', () => {
 describe.runIf(hasTmux)('explorer in tmux', () => {
   // The built CLI and its bundles come from test/global-setup.ts.
   afterEach(() => {
-    for (const s of sessions.splice(0)) spawnSync('tmux', ['kill-session', '-t', s]);
+    for (const s of sessions.splice(0)) spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', s]);
+  });
+  beforeAll(() => {
+    tmux('new-session', '-d', '-s', 'keepalive', 'sleep 100000');
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
   });
 
   for (const [width, height] of [
@@ -124,6 +136,32 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
     expect(screen).toMatch(/✔/);
     keys(session, 'q');
     await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
+  });
+
+  it('keeps V8\'s compiled code of the explorer: the next start uses it as it is, a damaged one is replaced', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-code-'));
+    const codeDir = path.join(home, 'cache/xxgk/code');
+    const startAndQuit = async () => {
+      const session = startCli(80, 24, 'corpus/sample', home);
+      await waitFor(session, (s) => s.includes('[1] 报告') && /1\/5\s*$/m.test(s), 'the list of 5 reports');
+      keys(session, 'q');
+      await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
+    };
+    await startAndQuit();
+    const [name, ...others] = readdirSync(codeDir);
+    expect(others).toEqual([]);
+    expect(name).toMatch(/^explorer\.script-[0-9a-f]{16}\.v8$/);
+    const file = path.join(codeDir, name!);
+    const written = statSync(file);
+    await startAndQuit();
+    expect(statSync(file).mtimeMs).toBe(written.mtimeMs); // used, not made again
+
+    const damaged = readFileSync(file);
+    damaged[damaged.length >> 1]! ^= 0xff;
+    writeFileSync(file, damaged);
+    await startAndQuit(); // compiled from the text, as without a cache; V8 never sees the damaged bytes
+    expect(readFileSync(file).equals(damaged)).toBe(false);
+    expect(readdirSync(codeDir)).toEqual([name]);
   });
 
   it('Ctrl-C quits at once, even while typing a search, and restores the screen', async () => {
