@@ -242,7 +242,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
 
   let discovered = false;
   try {
-    for await (const found of discover(root)) {
+    for (const found of discover(root)) {
       const size = found.kind === 'file' ? found.found.size : 0;
       const outcome = found.kind === 'problem' ? found : settledOutcome(found.found, index);
       index++;
