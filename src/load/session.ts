@@ -70,7 +70,8 @@ type Outcome =
 
 interface Slot {
   settled: boolean;
-  promise: Promise<Outcome>;
+  /** The outcome, or a promise of it: a file trusted by its stamp has its outcome at once. */
+  outcome: Outcome | Promise<Outcome>;
   /** Bytes of the file, counted into progress when its result is emitted. */
   size: number;
 }
@@ -124,16 +125,24 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   // A file whose stamp is the cached entry's, and trustworthy, is not read at all. Otherwise it is read here
   // (cat-speed sync I/O) and hashed against the entry; a match is re-stamped so the next load need not read it.
   // Parsing, checking, hashing and encoding a new entry happen on a worker.
-  const processOne = async (found: FoundFile, position: number): Promise<Outcome> => {
+  const processOne = (found: FoundFile, position: number): Outcome | Promise<Outcome> => {
     const looked = folderIndex?.lookup(found.path, position);
+    // Nearly every file of a warm load: its index chunk has been read and its stamp is the entry's. No promise then.
+    if (looked !== undefined && !(looked instanceof Promise) && isUnchanged(looked.entry, found)) return unread(found, position, looked);
+    return processSlowly(found, position, looked);
+  };
+
+  const unread = (found: FoundFile, position: number, hit: IndexHit | undefined, entry = hit!.entry): Outcome => {
+    stats.cached++;
+    stats.unread++;
+    return { kind: 'entry', entry, path: found.path, file: found.file, position, hit, unchanged: true };
+  };
+
+  const processSlowly = async (found: FoundFile, position: number, looked: IndexHit | undefined | Promise<IndexHit | undefined>): Promise<Outcome> => {
     const hit = looked instanceof Promise ? await looked : looked;
     const candidate = hit?.entry ?? (cache ? await cache.candidate(found.path) : null);
     const outcomeOf = (entry: Entry, unchanged: boolean): Outcome => ({ kind: 'entry', entry, path: found.path, file: found.file, position, hit, unchanged });
-    if (candidate && isUnchanged(candidate, found)) {
-      stats.cached++;
-      stats.unread++;
-      return outcomeOf(candidate, true);
-    }
+    if (candidate && isUnchanged(candidate, found)) return unread(found, position, hit, candidate);
     const readAt = Date.now();
     const read = await readFound(root, found);
     if ('problem' in read) return { kind: 'problem', problem: read.problem };
@@ -156,41 +165,69 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     return outcomeOf(entry, false);
   };
 
+  /** processOne's outcome, an internal problem if it throws: a promise only when the file's outcome needs waiting for. */
+  const settledOutcome = (found: FoundFile, position: number): Outcome | Promise<Outcome> => {
+    const failed = (err: unknown): Outcome => ({ kind: 'problem', problem: internalProblem(found.file, err) });
+    try {
+      const outcome = processOne(found, position);
+      return outcome instanceof Promise ? outcome.catch(failed) : outcome;
+    } catch (err) {
+      return failed(err);
+    }
+  };
+
   /** The entry's report, its per-report anomalies recomputed (and the entry re-stored) if other thresholds made them. */
-  const reportOf = async (outcome: Extract<Outcome, { kind: 'entry' }>): Promise<Report> => {
+  const reportOf = (outcome: Extract<Outcome, { kind: 'entry' }>): Report | Promise<Report> => {
     const report = entryReport(outcome.entry);
     report.file = outcome.file; // the same file may be reached from another root
-    if (outcome.entry.thresholds !== currentThresholds) {
-      (await checks()).runChecks([report], options.thresholds, { crossReport: false });
-      const bytes = encodeEntry({ ...outcome.entry, thresholds: currentThresholds }, report);
-      cache?.put(outcome.path, bytes);
-      outcome.entry = readEntry(bytes)!;
-      outcome.unchanged = false;
-    }
+    if (outcome.entry.thresholds !== currentThresholds) return recheck(outcome, report);
+    return recorded(outcome, report);
+  };
+
+  const recheck = async (outcome: Extract<Outcome, { kind: 'entry' }>, report: Report): Promise<Report> => {
+    (await checks()).runChecks([report], options.thresholds, { crossReport: false });
+    const bytes = encodeEntry({ ...outcome.entry, thresholds: currentThresholds }, report);
+    cache?.put(outcome.path, bytes);
+    outcome.entry = readEntry(bytes)!;
+    outcome.unchanged = false;
+    return recorded(outcome, report);
+  };
+
+  const recorded = (outcome: Extract<Outcome, { kind: 'entry' }>, report: Report): Report => {
     folderIndex?.add(outcome.position, outcome.path, outcome.entry.bytes, outcome.hit, outcome.unchanged);
     folderKey?.add(outcome.file, outcome.entry.hash);
     hashes.add(outcome.entry.hash);
     return report;
   };
 
-  const toItem = async (outcome: Outcome): Promise<LoadItem> => {
+  /** The outcome as a load item: at once, unless its anomalies must be recomputed. */
+  const toItem = (outcome: Outcome): LoadItem | Promise<LoadItem> => {
     if (outcome.kind === 'problem') return outcome;
     try {
-      return { kind: 'report', report: await reportOf(outcome) };
+      const report = reportOf(outcome);
+      if (!(report instanceof Promise)) return { kind: 'report', report };
+      return report.then(
+        (r): LoadItem => ({ kind: 'report', report: r }),
+        (err: unknown): LoadItem => ({ kind: 'problem', problem: internalProblem(outcome.file, err) }),
+      );
     } catch (err) {
       return { kind: 'problem', problem: internalProblem(outcome.file, err) };
     }
   };
 
-  /** A streamed report already carries its own anomalies (per-report rules); cross-report ones come at the end. */
-  const emit = function* (item: LoadItem, size: number): Generator<LoadEvent> {
+  // A streamed report already carries its own anomalies (per-report rules); cross-report ones come at the end. Each
+  // item is followed by a progress event. (Yielded here, not through a helper generator: `yield*` of a sync generator
+  // in an async one wraps every value in another promise, two per file.)
+  const counted = (item: LoadItem, size: number): LoadItem => {
     done++;
     bytes += size;
     if (item.kind === 'report') reports.push(item.report);
     else problems.push(item.problem);
-    yield item;
+    return item;
+  };
+  const progress = (item: LoadItem): LoadEvent => {
     const current = item.kind === 'report' ? item.report.file : item.problem.file;
-    yield { kind: 'progress', done, total: discovered ? index : null, bytes, current };
+    return { kind: 'progress', done, total: discovered ? index : null, bytes, current };
   };
 
   const releaseWorkers = async (): Promise<void> => {
@@ -205,28 +242,34 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
 
   let discovered = false;
   try {
-    for await (const found of discover(root)) {
-      let promise: Promise<Outcome>;
-      if (found.kind === 'problem') promise = Promise.resolve(found);
-      else {
-        const file = found.found.file;
-        promise = processOne(found.found, index).catch(
-          (err: unknown): Outcome => ({ kind: 'problem', problem: internalProblem(file, err) }),
-        );
-      }
+    for (const found of discover(root)) {
+      const size = found.kind === 'file' ? found.found.size : 0;
+      const outcome = found.kind === 'problem' ? found : settledOutcome(found.found, index);
       index++;
-      const slot: Slot = { settled: false, promise, size: found.kind === 'file' ? found.found.size : 0 };
-      promise.then(() => (slot.settled = true), () => (slot.settled = true));
+      if (window.length === 0 && !(outcome instanceof Promise)) {
+        // Nothing before it still pending (a warm load, file after file): emitted at once, with no promise.
+        const next = toItem(outcome);
+        const item = counted(next instanceof Promise ? await next : next, size);
+        yield item;
+        yield progress(item);
+        continue;
+      }
+      const slot: Slot = { settled: !(outcome instanceof Promise), outcome, size };
+      if (outcome instanceof Promise) void outcome.then(() => (slot.settled = true));
       window.push(slot);
       while (window.length > 0 && (window[0]!.settled || window.length >= maxInFlight)) {
         const head = window.shift()!;
-        yield* emit(await toItem(await head.promise), head.size);
+        const item = counted(await toItem(await head.outcome), head.size);
+        yield item;
+        yield progress(item);
       }
     }
     discovered = true;
     while (window.length > 0) {
       const head = window.shift()!;
-      yield* emit(await toItem(await head.promise), head.size);
+      const item = counted(await toItem(await head.outcome), head.size);
+      yield item;
+      yield progress(item);
     }
     await folderIndex?.finish(index);
     // The workers' heaps (a few hundred MB on a big folder) are let go before the cross-report pass, whose findings

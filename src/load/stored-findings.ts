@@ -21,6 +21,8 @@ const MAGIC = 'xxgkfind1';
 export class FolderKey {
   private readonly hash: Hash = createHash('sha1');
   private count = 0;
+  /** What is still to be hashed: fed to the hash some 64 KB at a time, not a call per report (the same digest). */
+  private pending = '';
 
   constructor(parser: string, thresholds: string) {
     this.hash.update(`${parser}\0${thresholds}\0`);
@@ -28,15 +30,24 @@ export class FolderKey {
 
   /** The next report in discovery order: its file relative to the root, and the content hash of its bytes. */
   add(file: string, contentHash: string): void {
-    this.hash.update(`${file}\0${contentHash}\n`);
+    this.pending += `${file}\0${contentHash}\n`;
+    if (this.pending.length >= PENDING_KEY_CHARS) this.feed();
     this.count++;
   }
 
   /** The key; call once, after the last report. */
   digest(): string {
+    this.feed();
     return `${this.count}-${this.hash.digest('hex')}`;
   }
+
+  private feed(): void {
+    this.hash.update(this.pending);
+    this.pending = '';
+  }
 }
+
+const PENDING_KEY_CHARS = 1 << 15;
 
 /** One chunk: the findings of reports `chunk·N` … `chunk·N+N−1`, as [position, anomalies] for those that have any. */
 export type FindingsChunk = Array<[number, Anomaly[]]>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FINDINGS_CHUNK, FolderKey, attachFindings, decodeFindingsChunk, encodeFindingsChunk, findingsOf, type FindingsChunk } from '../../src/load/stored-findings.js';
 import type { Anomaly, Report } from '../../src/parse/model.js';
@@ -25,6 +26,14 @@ describe('folder key', () => {
       key([['a.txt', 'h1b.txt'], ['', 'h2']]),
     ];
     expect(new Set([base, ...others]).size).toBe(others.length + 1);
+  });
+
+  it('is the SHA-1 of every report in order however it is fed, so the findings stored by a load before are still found', () => {
+    // Enough reports that the key is fed to the hash in several pieces.
+    const parts = Array.from({ length: 5000 }, (_, i): [string, string] => [`region-${i % 7}/报告-${i}.txt`, (i * 2654435761).toString(16).padStart(40, '0')]);
+    const whole = createHash('sha1').update('p1\0t1\0');
+    for (const [file, hash] of parts) whole.update(`${file}\0${hash}\n`);
+    expect(key(parts)).toBe(`5000-${whole.digest('hex')}`);
   });
 });
 

@@ -11,6 +11,7 @@ import { parserFingerprint } from '../../src/load/parser-code.js';
 import { RACY_MS } from '../../src/load/entry.js';
 import { PARSER_VERSION } from '../../src/parse/index.js';
 import { DEFAULT_THRESHOLDS } from '../../src/parse/checks/thresholds.js';
+import { loadFolder } from '../../src/load/session.js';
 
 async function cacheFiles(cacheDir: string): Promise<string[]> {
   const out: string[] = [];
@@ -182,6 +183,27 @@ describe('parse cache', () => {
     // Same bytes, so the same reports: the cross-report findings stored by the last load serve.
     expect(afterTouch.stats).toEqual({ parsed: 0, cached: 6, unread: 4, crossReport: 'stored' });
     expect(asJson(afterTouch)).toBe(asJson(afterEdit));
+  });
+
+  it('streams reports in discovery order when files served at once by their stamp follow one that must be parsed', async () => {
+    const root = tempDir('cache-order');
+    const cacheDir = tempDir('cache-dir');
+    // More files than a load keeps in flight: once the folder's index is read, the files after are served at once.
+    await makeSyntheticCorpus(root, 100);
+    await new Promise((r) => setTimeout(r, RACY_MS + 300));
+    const files = (await load(root, { cacheDir, workers: 2 })).reports.map((r) => r.file);
+    // An edit late in the folder: the files before and after it are served from their entries without waiting, it is
+    // parsed on a worker, and the ones after it must still come after it.
+    await fs.appendFile(path.join(root, files[80]!), '\n');
+    const streamed: string[] = [];
+    let corpus: Awaited<ReturnType<typeof load>> | undefined;
+    for await (const event of loadFolder(root, { thresholds: DEFAULT_THRESHOLDS, cacheDir, workers: 2 })) {
+      if (event.kind === 'report') streamed.push(event.report.file);
+      if (event.kind === 'done') corpus = event.corpus;
+    }
+    expect(corpus!.stats).toMatchObject({ parsed: 1, cached: 99, unread: 99 });
+    expect(streamed).toEqual(files);
+    expect(asJson(corpus!)).toBe(asJson(await load(root, { cache: false, workers: 0 })));
   });
 
   it('checks several years of each body across years without inflating the reports it serves', async () => {
