@@ -275,14 +275,14 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     // The workers' heaps (a few hundred MB on a big folder) are let go before the cross-report pass, whose findings
     // are the last thing a load allocates: the peak of a big load is then the lower.
     await releaseWorkers();
-    const checking: LoadEvent = { kind: 'checking', reports: reports.length };
     const sliceMs = options.checkSliceMs ?? CHECK_SLICE_MS;
-    yield checking;
     // How many anomalies each report has of its own: what the cross-report pass adds comes after.
     const own = Uint32Array.from(reports, (r) => r.anomalies.length);
     // (An empty folder has nothing to check, or to store.)
     const key = reports.length > 0 ? (folderKey?.digest() ?? null) : null;
-    const stored = cache && key ? yield* attachStoredFindings(cache, root, key, reports, own, checking) : false;
+    const reading: LoadEvent = { kind: 'checking', reports: reports.length, stage: cache && key ? 'stored' : 'all' };
+    yield reading;
+    const stored = cache && key ? yield* attachStoredFindings(cache, root, key, reports, own, reading) : false;
     // Otherwise the findings of the bodies that have not changed since the last pass (reused-findings.ts). The body
     // records are made before the pass only when there is a table of that pass to use them with; otherwise after it,
     // for storing: held through the pass they would add to the load's peak of memory, which is in the pass.
@@ -294,8 +294,8 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     if (cache && table) {
       const { groupByBody, PER_BODY_RULE_IDS } = await checks();
       bodies = groupByBody(reports);
-      records = yield* inSlices(bodyRecords(bodies, reports, hashes), sliceMs, checking);
-      skipBodies = yield* attachReusedFindings(cache, root, reports, own, table, { bodies, records, keep: PER_BODY_RULE_IDS }, checking);
+      records = yield* inSlices(bodyRecords(bodies, reports, hashes), sliceMs, reading);
+      skipBodies = yield* attachReusedFindings(cache, root, reports, own, table, { bodies, records, keep: PER_BODY_RULE_IDS }, reading);
     }
     // So are the store's buffers, when the checks are to run.
     await release();
@@ -303,6 +303,11 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     else {
       // A slice at a time: on a big folder this pass takes seconds (see inSlices).
       const { checkSteps, inRegistryOrder, groupByBody } = await checks();
+      const checking: LoadEvent =
+        skipBodies && bodies
+          ? { kind: 'checking', reports: reports.length, stage: 'changed', changedBodies: bodies.size - skipBodies.size }
+          : { kind: 'checking', reports: reports.length, stage: 'all' };
+      if (checking.stage !== reading.stage) yield checking;
       const skip = skipBodies ?? undefined;
       yield* inSlices(checkSteps(reports, options.thresholds, { crossReport: true, perReport: false, storedFacts: storedCorpusFacts, skipBodies: skip, bodies }), sliceMs, checking);
       if (skipBodies) {

@@ -29,10 +29,17 @@ export interface Corpus {
  * end `done` with every report (anomalies from the cross-report checks included). The TUI lists reports as
  * they arrive and replaces its list on `done`; the CLI streams `report` events for --jsonl.
  */
+export type CheckingStage = 'stored' | 'changed' | 'all';
+
 export type LoadEvent =
   | LoadItem
   /** `done` files handled of `total` (null until discovery has finished); `bytes` read so far; `current` file. */
   | { kind: 'progress'; done: number; total: number | null; bytes: number; current: string }
-  /** Every file is handled and the cross-report checks run (seconds, on a big folder); repeated between their slices. */
-  | { kind: 'checking'; reports: number }
+  /**
+   * Every file is handled and the cross-report checks run (seconds, on a big folder); repeated between their slices.
+   * `stage`: 'stored', the findings the last load stored are being read (if they are not usable, a later event says
+   * what runs instead); 'changed', the checks run on the `changedBodies` bodies whose reports changed since then
+   * (and hierarchy-sum on all); 'all', they run on every report.
+   */
+  | { kind: 'checking'; reports: number; stage: CheckingStage; changedBodies?: number }
   | { kind: 'done'; corpus: Corpus };

@@ -25,7 +25,7 @@ describe('load events', () => {
     expect(first).toBeGreaterThan(kinds.lastIndexOf('report'));
     expect(kinds.slice(first, -1).every((k) => k === 'checking')).toBe(true);
     expect(kinds.at(-1)).toBe('done');
-    expect(checking).toEqual({ kind: 'checking', reports: 12 });
+    expect(checking).toEqual({ kind: 'checking', reports: 12, stage: 'all' });
   });
 });
 

@@ -74,6 +74,27 @@ describe('stored cross-report findings', () => {
     expect(kinds.at(-1)).toBe('done');
   });
 
+  it('the checking events say what the checks do: read the stored findings, check the changed bodies, or check all', async () => {
+    const { root, cacheDir } = await syntheticFolder('findings-stages', 24, 4);
+    /** The stages the load's checking events go through, each once (they repeat between slices). */
+    const stages = async (cache = true) => {
+      const seen: string[] = [];
+      for await (const event of loadFolder(root, { thresholds: DEFAULT_THRESHOLDS, cacheDir, cache, workers: 0, checkSliceMs: 0 })) {
+        if (event.kind !== 'checking') continue;
+        const stage = event.stage === 'changed' ? `changed ${event.changedBodies}` : event.stage;
+        if (seen.at(-1) !== stage) seen.push(stage);
+      }
+      return seen;
+    };
+    expect(await stages()).toEqual(['stored', 'all']); // nothing stored yet: looked for, then every report checked
+    expect(await stages()).toEqual(['stored']);
+    const [folder] = await fs.readdir(root);
+    const file = path.join(root, folder!, (await fs.readdir(path.join(root, folder!))).sort()[1]!);
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/(20[0-9]{2})年/g, (_, y: string) => `${Number(y) + 10}年`));
+    expect(await stages()).toEqual(['stored', 'changed 1']); // 6 bodies, one changed
+    expect(await stages(false)).toEqual(['all']);
+  });
+
   it('are not used as they are once a report changed, was renamed or removed, or the thresholds differ', async () => {
     const { root, cacheDir } = await syntheticFolder('findings-change', 12, 3);
     await load(root, { cacheDir, workers: 0 });

@@ -96,7 +96,7 @@ describe('loading progress', () => {
   it('says on screen that the reports are checked against each other once every file is read', async () => {
     const feed = channel();
     const app = render(<App events={feed.events} bindings={DEFAULT_KEY_BINDINGS} lang="zh" theme={defaultTheme} size={{ columns: 100, rows: 24 }} />);
-    feed.push(...reportEvents(0, 3, 3), { kind: 'checking', reports: 3 });
+    feed.push(...reportEvents(0, 3, 3), { kind: 'checking', reports: 3, stage: 'all' });
     await tick();
     const frame = app.lastFrame()!;
     expect(frame).toContain('跨报告核查中（3 份报告）…');
@@ -108,16 +108,33 @@ describe('loading progress', () => {
   it('draws nothing again for the checking events the loader repeats between slices of its checks', async () => {
     const feed = channel();
     const { app, renders } = renderCounted(feed.events, 'en', { columns: 100, rows: 24 });
-    feed.push(...reportEvents(0, 3, 3), { kind: 'checking', reports: 3 });
+    feed.push(...reportEvents(0, 3, 3), { kind: 'checking', reports: 3, stage: 'all' });
     await tick();
     expect(app.lastFrame()).toContain('Checking 3 reports against each other…');
     const before = renders.count;
     for (let i = 0; i < 8; i++) {
-      feed.push({ kind: 'checking', reports: 3 });
+      feed.push({ kind: 'checking', reports: 3, stage: 'all' });
       await tick(60);
     }
     expect(renders.count).toBe(before);
     expect(feed.state.pulled).toBe(3 * 2 + 1 + 8); // every event was taken (a stop would be noticed)
+    app.unmount();
+  });
+
+  it('says what the checks do as their stage changes: the stored findings read, then the changed bodies checked', async () => {
+    const feed = channel();
+    const { app, renders } = renderCounted(feed.events, 'en', { columns: 120, rows: 24 });
+    feed.push(...reportEvents(0, 3, 3), { kind: 'checking', reports: 3, stage: 'stored' });
+    await tick();
+    expect(app.lastFrame()).toContain("Cross-report checks: reading the last load's findings (3 reports)…");
+    const before = renders.count;
+    feed.push({ kind: 'checking', reports: 3, stage: 'stored' });
+    await tick(60);
+    expect(renders.count).toBe(before); // the same stage again: nothing new to draw
+    feed.push({ kind: 'checking', reports: 3, stage: 'changed', changedBodies: 1 });
+    await tick();
+    expect(app.lastFrame()).toContain('Checking 3 reports against each other (1 body changed)…');
+    expect(app.lastFrame()).not.toContain('reading the last');
     app.unmount();
   });
 
@@ -258,13 +275,18 @@ describe('progressLine', () => {
     const corpus = corpusReducer(initialCorpusState, {
       type: 'events',
       at: 0,
-      events: [...reports.map((report) => ({ kind: 'report' as const, report })), { kind: 'progress', done: 2, total: 2, bytes: 10, current: 'b.txt' }, { kind: 'checking', reports: 2 }],
+      events: [...reports.map((report) => ({ kind: 'report' as const, report })), { kind: 'progress', done: 2, total: 2, bytes: 10, current: 'b.txt' }, { kind: 'checking', reports: 2, stage: 'all' }],
     });
-    expect(corpus).toMatchObject({ checking: true, finished: false, current: null });
+    expect(corpus).toMatchObject({ checking: { stage: 'all', changedBodies: null }, finished: false, current: null });
     expect(progressLine(corpus, 80, 'zh', 'Esc')).toBe('跨报告核查中（2 份报告）…  Esc 取消读取');
     expect(progressLine(corpus, 80, 'en', 'Esc')).toBe('Checking 2 reports against each other…  Esc cancels');
+    const stage = (stage: 'stored' | 'changed', changedBodies?: number) =>
+      corpusReducer(corpus, { type: 'events', at: 1, events: [{ kind: 'checking', reports: 2, stage, changedBodies }] });
+    expect(progressLine(stage('stored'), 80, 'zh', 'Esc')).toBe('跨报告核查：读取上次的结果（2 份报告）…  Esc 取消读取');
+    expect(progressLine(stage('changed', 2), 80, 'zh', 'Esc')).toBe('跨报告核查中（2 份报告，2 个主体有改动）…  Esc 取消读取');
+    expect(progressLine(stage('changed', 2), 80, 'en', 'Esc')).toBe('Checking 2 reports against each other (2 bodies changed)…  Esc cancels');
     const done = corpusReducer(corpus, { type: 'events', at: 1, events: [{ kind: 'done', corpus: { root: '/', reports, problems: [] } }] });
-    expect(done).toMatchObject({ checking: false, finished: true });
+    expect(done).toMatchObject({ checking: null, finished: true });
   });
 
   it('never shows control sequences from a file name', () => {

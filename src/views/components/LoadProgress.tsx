@@ -20,8 +20,7 @@ export function progressLine(corpus: CorpusState, width: number, lang: Lang, can
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const tail = `  ${cancelKey} ${t('取消读取', 'cancels')}`;
   if (corpus.checking) {
-    const checking = t(`跨报告核查中（${corpus.reports.length} 份报告）…`, `Checking ${corpus.reports.length} reports against each other…`);
-    return truncate(`${checking}${tail}`, width);
+    return truncate(`${checkingLine(corpus.checking, corpus.reports.length, t)}${tail}`, width);
   }
   const count = corpus.total === null ? `${corpus.done}/?` : `${corpus.done}/${corpus.total}`;
   const share = corpus.total ? ` ${Math.floor((100 * corpus.done) / corpus.total)}%` : '';
@@ -31,6 +30,20 @@ export function progressLine(corpus: CorpusState, width: number, lang: Lang, can
   const room = width - widthOf(head) - widthOf(tail) - 3;
   const shownFile = file && room >= 6 ? ` · ${truncateStart(file, room)}` : '';
   return truncate(`${head}${shownFile}${tail}`, width);
+}
+
+/** What the cross-report checks are doing: reading what the last load stored, or checking changed bodies or all. */
+function checkingLine(checking: NonNullable<CorpusState['checking']>, reports: number, t: (zh: string, en: string) => string): string {
+  switch (checking.stage) {
+    case 'stored':
+      return t(`跨报告核查：读取上次的结果（${reports} 份报告）…`, `Cross-report checks: reading the last load's findings (${reports} reports)…`);
+    case 'changed': {
+      const bodies = checking.changedBodies ?? 0;
+      return t(`跨报告核查中（${reports} 份报告，${bodies} 个主体有改动）…`, `Checking ${reports} reports against each other (${bodies} ${bodies === 1 ? 'body' : 'bodies'} changed)…`);
+    }
+    case 'all':
+      return t(`跨报告核查中（${reports} 份报告）…`, `Checking ${reports} reports against each other…`);
+  }
 }
 
 export function LoadProgress({ corpus, width, lang, cancelKey }: LoadProgressProps) {

@@ -39,7 +39,10 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
     let pending: LoadEvent[] = [];
     let flushedAt = -Infinity;
     let listedAReport = initialEvents.some((event) => event.kind === 'report');
-    let saidChecking = initialEvents.some((event) => event.kind === 'checking');
+    // The stage of the checks last passed on: the loader repeats its `checking` event between slices of its work, and
+    // only a new stage is news.
+    const stageOf = (event: LoadEvent) => (event.kind === 'checking' ? `${event.stage}:${event.changedBodies ?? ''}` : null);
+    let saidChecking = initialEvents.map(stageOf).filter((stage) => stage !== null).at(-1) ?? null;
     const startedAt = now();
     const interval = () => (now() - startedAt < FAST_FLUSH_FOR_MS ? FLUSH_MS : SLOW_FLUSH_MS);
     const flush = () => {
@@ -85,11 +88,12 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
         for (;;) {
           const next = await iterator.next();
           if (next.done || stopped) break;
-          // The loader repeats `checking` between slices of its checks (so that it can notice a stop there): only the
-          // first is news, and it is shown at once (see due).
+          // The loader repeats `checking` between slices of its checks (so that it can notice a stop there): only a
+          // new stage is news, and it is shown at once (see due).
           if (next.value.kind === 'checking') {
-            if (saidChecking) continue;
-            saidChecking = true;
+            const stage = stageOf(next.value);
+            if (stage === saidChecking) continue;
+            saidChecking = stage;
           }
           // Time spent waiting for the source is not a slice of work: an event after a wait starts a new slice.
           if (pending.length === 0) sliceStart = now();

@@ -1,7 +1,7 @@
 // What has been loaded so far. Reports and problems are listed as they arrive; `done` replaces them with the
 // checked corpus (which carries the cross-report anomalies). A cancelled load keeps what it had.
 import type { Report } from '../../parse/model.js';
-import type { LoadEvent, LoadProblem } from '../../load/types.js';
+import type { CheckingStage, LoadEvent, LoadProblem } from '../../load/types.js';
 
 export interface CorpusState {
   reports: Report[];
@@ -15,8 +15,8 @@ export interface CorpusState {
   /** Clock (ms) when the first batch arrived and when the latest did: the read rate is bytes over that span. */
   startedAt: number | null;
   updatedAt: number | null;
-  /** Every file is handled and the cross-report checks are running. */
-  checking: boolean;
+  /** Every file is handled and the cross-report checks are running: at which stage (see the loader's event). */
+  checking: { stage: CheckingStage; changedBodies: number | null } | null;
   finished: boolean;
   /** The user stopped the load; what was loaded stays. */
   cancelled: boolean;
@@ -33,7 +33,7 @@ export const initialCorpusState: CorpusState = {
   current: null,
   startedAt: null,
   updatedAt: null,
-  checking: false,
+  checking: null,
   finished: false,
   cancelled: false,
   failure: null,
@@ -64,12 +64,12 @@ export function corpusReducer(state: CorpusState, action: CorpusAction): CorpusS
         next = { ...next, done: event.done, total: event.total, bytes: event.bytes, current: event.current };
         break;
       case 'checking':
-        next = { ...next, checking: true, current: null };
+        next = { ...next, checking: { stage: event.stage, changedBodies: event.changedBodies ?? null }, current: null };
         break;
       case 'done':
         reports = event.corpus.reports;
         problems = event.corpus.problems;
-        next = { ...next, checking: false, finished: true, current: null, total: next.total ?? next.done };
+        next = { ...next, checking: null, finished: true, current: null, total: next.total ?? next.done };
         break;
     }
   }
