@@ -1,17 +1,16 @@
 // Build step after `tsc`: bundles the compiled explorer (dist/views/**, Ink, React and their dependencies) into one
-// script, dist/views/explorer.script.js, which the CLI runs when the explorer starts (with V8's code cache,
-// src/cli/cached-script.ts); and the compiled parser
-// (dist/load/parse-file.js with dist/parse/**) into dist/load/parse-file.bundle.js, which the loader and its worker
-// threads import instead of about a hundred separate modules (src/load/parser-code.ts, parserModule, says when).
+// script, dist/views/explorer.script.js, which the CLI runs when the explorer starts; the compiled CLI (dist/cli/cli.js
+// with the loader, settings and checks) into dist/cli/cli.script.js, which the command's entry point runs (both
+// with V8's code cache, src/cli/cached-script.ts); and the compiled parser (dist/load/parse-file.js with
+// dist/parse/**) into dist/load/parse-file.bundle.js, which the loader and its worker threads import instead of
+// about a hundred separate modules (src/load/parser-code.ts, parserModule, says when).
 //
 // Why: Ink and its dependencies are hundreds of small module files; Node's ESM loader spends ~0.5–0.7 s resolving,
-// reading and compiling them one by one before the first frame can be drawn. One minified file loads in a fraction
-// of that (see bench/tui.ts).
+// reading and compiling them one by one before the first frame can be drawn, and the CLI's own modules took ~60 ms
+// of every run. One minified file loads in a fraction of that (see bench/tui.ts).
 //
-// Only the views and their npm packages are bundled. Everything else the views import from dist/ (parse, search,
-// settings, load) stays an ordinary import of the same compiled file: the CLI has already loaded most of those
-// modules (so they cost nothing), src/load finds its worker by file location and hashes dist/parse/ for the cache
-// fingerprint, and a Settings object passed in by the CLI must be the CLI's own class.
+// What stays out of the script bundles is in bundleViews and bundleCli: lazy imports (the search index), the parser
+// (named at run time), the worker (started by file name), and classic-level (its addon loads from its own folder).
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
 import { init, parse as parseModule } from 'es-module-lexer';
@@ -29,18 +28,6 @@ export const SCRIPT = path.join(viewsDir, 'explorer.script.js');
 function externalFrom(bundleDir, target) {
   return { path: path.relative(bundleDir, target).split(path.sep).join('/').replace(/^(?!\.)/, './'), external: true };
 }
-
-/** Compiled files outside dist/views stay separate modules, imported by the same relative path from the bundle. */
-const keepDistImportsExternal = {
-  name: 'keep-dist-imports-external',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      const target = path.resolve(args.resolveDir, args.path);
-      if (!args.resolveDir.startsWith(viewsDir) || target.startsWith(viewsDir + path.sep)) return undefined;
-      return externalFrom(viewsDir, target);
-    });
-  },
-};
 
 /**
  * Ink imports its React DevTools bridge (and through it react-devtools-core, not installed) only when DEV=true.
@@ -149,16 +136,19 @@ export async function bundleParser() {
 }
 
 /**
- * The explorer bundle is run as a classic script, not imported as a module (src/cli/cached-script.ts says why:
- * Node 20 keeps no compiled code for ES modules, but a script can be compiled with V8's code cache). A script has
- * no import or export statements and no import.meta, so everything the ES module bundle would import from outside
- * comes in through the parameters of the function the script evaluates to:
- * - Node's built-in modules, through `require` (the bundled CommonJS packages already call it);
- * - compiled files outside dist/views, which are ES modules the CLI has mostly loaded already: the script lists
- *   them in `imports`, the loader imports them and passes their namespaces in (`__xxgkImported`);
- * - `import.meta.url` is the bundle's own URL (`__xxgkImportMetaUrl`);
- * - `import()` (Ink's DEV-only code, the search pane's lazy import) calls `__xxgkImport`, which imports relative to
- *   the bundle: a script compiled by `vm` cannot import by itself without an experimental flag.
+ * The explorer's and the CLI's bundles are run as classic scripts, not imported as modules (src/cli/cached-script.ts
+ * says why: Node 20 keeps no compiled code for ES modules, but a script can be compiled with V8's code cache). A
+ * script has no import or export statements and no import.meta, so everything the ES module bundle would import from
+ * outside comes in through the parameters of the function the script evaluates to:
+ * - Node's built-in modules and native packages, through `require` (the bundled CommonJS packages already call it);
+ * - compiled files that stay separate modules (the explorer's imports of dist/ files outside dist/views, which the
+ *   CLI has mostly loaded already): the script lists them in `imports`, the loader imports them and passes their
+ *   namespaces in (`__xxgkImported`);
+ * - `import.meta.url` is the bundle's own URL (`__xxgkImportMetaUrl`), from which each compiled module's own URL is
+ *   made, so that `new URL('./worker.js', import.meta.url)` still finds the worker beside pool.js;
+ * - `import()` (lazy imports left separate, Ink's DEV-only code, the parser module named at run time) calls
+ *   `__xxgkImport`, which imports relative to the bundle: a script compiled by `vm` cannot import by itself without
+ *   an experimental flag.
  */
 const SCRIPT_PARAMS = ['require', '__xxgkImportMetaUrl', '__xxgkImport', '__xxgkImported'];
 /** Replaces the `import` keyword of `import(…)`: six characters, so no column after it moves and the source map holds. */
@@ -168,19 +158,23 @@ const DYNAMIC_IMPORT = '__xxgI';
  * An ES module with the export names `specifier` has when Node imports it (read by importing it here), each bound to
  * what `source` evaluates to in the bundle: named and default imports read what they would read from it.
  */
-async function reexport(specifier, source) {
+async function reexport(specifier, source, defaultIsModule) {
   const names = Object.keys(await import(specifier));
   const lines = [`const m = ${source};`];
-  for (const name of names) lines.push(name === 'default' ? (specifier.startsWith('node:') ? 'export default m;' : 'export default m.default;') : `export const ${name} = m.${name};`);
+  for (const name of names) lines.push(name === 'default' ? (defaultIsModule ? 'export default m;' : 'export default m.default;') : `export const ${name} = m.${name};`);
+  if (defaultIsModule && !names.includes('default')) lines.push('export default m;');
   return { contents: lines.join('\n'), loader: 'js' };
 }
 
+const distDir = path.join(repo, 'dist');
+
 /**
- * Imports of built-ins and of compiled dist/ files become modules of the bundle that hand on what the script's
- * parameters give: built-ins from `require` (which the bundled CommonJS packages call for them too), dist/ files
- * from the namespaces the loader imported.
+ * How a script bundle written into `bundleDir` gets what it does not contain (see SCRIPT_PARAMS): built-ins and the
+ * `native` packages (CommonJS with compiled addons, which must load from their own folder) from `require`; a compiled
+ * dist/ file for which `separate(target, dynamic)` holds from the loader (`imported`, or `import()` if dynamic).
+ * Every compiled module's `import.meta.url` becomes its own URL, made from the bundle's.
  */
-function importsThroughLoader(imported) {
+function importsThroughLoader({ bundleDir, imported, separate, native = [] }) {
   return {
     name: 'imports-through-loader',
     setup(b) {
@@ -189,74 +183,120 @@ function importsThroughLoader(imported) {
         if (args.kind === 'import-statement' && (args.path.startsWith('node:') || builtinModules.includes(args.path))) {
           return { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'builtin' };
         }
+        if (native.includes(args.path)) return args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'native' };
         if (!/^\.\.?\//.test(args.path)) return undefined;
         const target = path.resolve(args.resolveDir, args.path);
-        if (!args.resolveDir.startsWith(viewsDir) || target.startsWith(viewsDir + path.sep)) return undefined;
-        const spec = externalFrom(viewsDir, target).path;
-        // Imported when first needed (the search pane's index): left an import() the loader answers.
+        if (!target.startsWith(distDir + path.sep) || !separate(target, dynamic)) return undefined;
+        const spec = externalFrom(bundleDir, target).path;
         if (dynamic) return { path: spec, external: true };
         if (!imported.includes(spec)) imported.push(spec);
         return { path: spec, namespace: 'imported' };
       });
-      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => reexport(args.path, `require(${JSON.stringify(args.path)})`));
-      b.onLoad({ filter: /.*/, namespace: 'imported' }, (args) => reexport(pathToFileURL(path.resolve(viewsDir, args.path)).href, `__xxgkImported[${JSON.stringify(args.path)}]`));
+      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => reexport(args.path, `require(${JSON.stringify(args.path)})`, true));
+      b.onLoad({ filter: /.*/, namespace: 'native' }, (args) => reexport(args.path, `require(${JSON.stringify(args.path)})`, true));
+      b.onLoad({ filter: /.*/, namespace: 'imported' }, (args) => reexport(pathToFileURL(path.resolve(bundleDir, args.path)).href, `__xxgkImported[${JSON.stringify(args.path)}]`, false));
+      b.onLoad({ filter: /\.js$/ }, async (args) => {
+        if (!args.path.startsWith(distDir + path.sep)) return undefined;
+        const own = `new URL(${JSON.stringify(externalFrom(bundleDir, args.path).path)}, __xxgkImportMetaUrl).href`;
+        // import.meta.resolve is only on the path that runs the TypeScript sources (pool.ts, under tsx); a bundle runs
+        // compiled code and never takes it, but must still compile.
+        const source = (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', own).replaceAll('import.meta.resolve', '((specifier) => { throw new Error(`import.meta.resolve(${specifier}) in a bundle`); })');
+        return { contents: source, loader: 'js' };
+      });
     },
   };
 }
 
 /**
  * The ES module bundle's text as a script: `({ imports, run })`, where `run(...SCRIPT_PARAMS)` is an async function
- * (the bundle has top-level awaits: Yoga's WebAssembly) resolving to the bundle's exports. Refuses anything it cannot
- * convert exactly, so a change in esbuild's output fails the build instead of the explorer.
+ * (a bundle may have top-level awaits: Yoga's WebAssembly) resolving to the bundle's exports. Refuses anything it
+ * cannot convert exactly, so a change in esbuild's output fails the build instead of the program.
  */
 export function moduleToScript(code, imported) {
+  // A hashbang (the CLI's) is no syntax in a script: a comment of the same length keeps every line and column.
+  if (code.startsWith('#!')) code = '//' + code.slice(2);
   const [imports, exports] = parseModule(code);
   const out = code.split('');
   for (const i of imports) {
     if (i.d >= 0 && code.slice(i.ss, i.ss + 6) === 'import') out.splice(i.ss, 6, ...DYNAMIC_IMPORT.split('').map((c, k) => (k === 0 ? DYNAMIC_IMPORT : '')));
-    else throw new Error(`explorer bundle: cannot run as a script: ${code.slice(i.ss, Math.min(i.se, i.ss + 80))}`);
+    else throw new Error(`script bundle: cannot run as a script: ${code.slice(i.ss, Math.min(i.se, i.ss + 80))}`);
   }
   const statement = /export\s*\{([^}]*)\};?/g;
   const found = [...code.matchAll(statement)];
   const last = found.at(-1);
   const tail = last ? code.slice(last.index + last[0].length) : '';
   if (found.length !== 1 || /[^\s]/.test(tail.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '')) || exports.some((e) => e.s < last.index || e.e > last.index + last[0].length)) {
-    throw new Error('explorer bundle: expected one export statement, at its end');
+    throw new Error('script bundle: expected one export statement, at its end');
   }
   const returned = exports.map((e) => `${JSON.stringify(e.n)}:${e.ln}`).join(',');
   out.splice(last.index, last[0].length, `return{${returned}};`, ...new Array(last[0].length - 1).fill(''));
-  if (code.includes(DYNAMIC_IMPORT)) throw new Error(`explorer bundle: already uses the name ${DYNAMIC_IMPORT}`);
+  if (code.includes(DYNAMIC_IMPORT)) throw new Error(`script bundle: already uses the name ${DYNAMIC_IMPORT}`);
   const body = out.join('');
   // One line before the body, so the source map moves down one line and nothing else.
   return `({imports:${JSON.stringify(imported)},run:async function(${SCRIPT_PARAMS.join(',')}){var ${DYNAMIC_IMPORT}=__xxgkImport;\n${body}\n}})\n`;
 }
 
-export async function bundleViews() {
+/** Builds `entry` into the script `out` (see moduleToScript), with its source map and licence notes beside it. */
+async function bundleScript({ entry, out, separate, native, define = {}, plugins = [] }) {
   statSync(entry); // a clear error if tsc has not run
   const imported = [];
   const result = await build({
     ...COMMON,
     entryPoints: [entry],
-    outfile: SCRIPT,
+    outfile: out,
     write: false,
-    legalComments: 'linked', // dependencies' licence headers kept beside the bundle (explorer.script.js.LEGAL.txt)
-    // React and its reconciler pick their production build at run time from NODE_ENV; fixing it here drops the
-    // development builds (~0.8 MB) from the bundle. productionMode.js still sets it for the unbundled path.
-    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__xxgkImportMetaUrl' },
+    legalComments: 'linked', // dependencies' licence headers kept beside the bundle (*.script.js.LEGAL.txt)
+    define: { ...define, 'import.meta.url': '__xxgkImportMetaUrl' },
     logOverride: { 'assign-to-define': 'silent' },
-    plugins: [importsThroughLoader(imported), withoutInkDevtools, yogaWithoutFetch, rgiEmojiLazily],
+    plugins: [importsThroughLoader({ bundleDir: path.dirname(out), imported, separate, native }), ...plugins],
   });
   await init;
   for (const file of result.outputFiles) {
-    if (file.path === SCRIPT) await writeFile(file.path, moduleToScript(file.text, imported));
-    else if (file.path === SCRIPT + '.map') {
+    if (file.path === out) await writeFile(file.path, moduleToScript(file.text, imported));
+    else if (file.path === out + '.map') {
       const map = JSON.parse(file.text);
       map.mappings = ';' + map.mappings;
       await writeFile(file.path, JSON.stringify(map));
     } else await writeFile(file.path, file.contents);
   }
+}
+
+export async function bundleViews() {
+  await bundleScript({
+    entry,
+    out: SCRIPT,
+    // The compiled files the views import from elsewhere in dist/ (the data dictionary, sanitising, the reviewers'
+    // decisions) are small and keep no state the CLI shares, so they are bundled: the CLI is a bundle of its own
+    // and has no module instances to share. Only lazy imports stay separate (the search index, from the first
+    // query on).
+    separate: (target, dynamic) => dynamic && !target.startsWith(viewsDir + path.sep),
+    // React and its reconciler pick their production build at run time from NODE_ENV; fixing it here drops the
+    // development builds (~0.8 MB) from the bundle. productionMode.js still sets it for the unbundled path.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [withoutInkDevtools, yogaWithoutFetch, rgiEmojiLazily],
+  });
   // The ES module bundle of earlier builds: nothing loads it any more.
   for (const old of ['explorer.bundle.js', 'explorer.bundle.js.map', 'explorer.bundle.js.LEGAL.txt']) await rm(path.join(viewsDir, old), { force: true });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await Promise.all([bundleViews(), bundleParser()]);
+const cliDir = path.join(repo, 'dist/cli');
+export const CLI_SCRIPT = path.join(cliDir, 'cli.script.js');
+
+/**
+ * The CLI (dist/cli/cli.js and what it imports, the loader and the settings included) as one script, which
+ * src/cli/main.ts runs. Left out, as separate modules imported when needed: the explorer (its own bundle, or the
+ * compiled views it falls back to), the search index (pinyin and Traditional dictionaries, only for -q), the parser
+ * (its own bundle, named at run time) and the worker file (started by file name). classic-level loads its compiled
+ * addon from its own folder, so it is required, not bundled.
+ */
+export async function bundleCli() {
+  const lazy = [path.join(distDir, 'views', 'index.js'), path.join(distDir, 'search', 'index.js')];
+  await bundleScript({
+    entry: path.join(cliDir, 'cli.js'),
+    out: CLI_SCRIPT,
+    separate: (target, dynamic) => dynamic && lazy.includes(target),
+    native: ['classic-level'],
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await Promise.all([bundleViews(), bundleParser(), bundleCli()]);

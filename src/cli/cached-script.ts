@@ -31,10 +31,13 @@ export interface CachedScript<T> {
   /** 'used': compiled from the cache; 'none': no usable cache (none yet, damaged, or made by another V8). */
   codeCache: 'used' | 'none' | 'off';
   /**
-   * Writes the code V8 has compiled for the script so far, if the cache was not used: call it once the work worth
-   * caching has run (the explorer's first frame). Never throws; a cache that cannot be written is only slower.
+   * Writes the code V8 has compiled for the script so far: call it once the work worth caching has run (the
+   * explorer's first frame; the CLI's exit). Once a run: 'if-none' writes only when no cache was used; 'if-grown'
+   * also replaces a used cache that this run's code outgrows by a twentieth, as a CLI whose first run was
+   * `--version` learns the code of a whole load in a later one (it costs a few milliseconds a run, to serialise).
+   * Never throws; a cache that cannot be written is only slower.
    */
-  saveCodeCache(): void;
+  saveCodeCache(when?: 'if-none' | 'if-grown'): void;
 }
 
 const MAGIC = 'xxgk-code-cache-1\n';
@@ -93,15 +96,16 @@ export async function runCachedScript<T>(scriptPath: string, cacheDir: string | 
   const namespaces = await Promise.all(bundle.imports.map(importRelative));
   const imported = Object.fromEntries(bundle.imports.map((spec, i) => [spec, namespaces[i]]));
   const exports = (await bundle.run(createRequire(url), url, importRelative, imported)) as T;
-  let saved = used || file === null;
+  let saved = file === null;
   return {
     exports,
     codeCache: file === null ? 'off' : used ? 'used' : 'none',
-    saveCodeCache() {
-      if (saved || file === null) return;
+    saveCodeCache(when = 'if-none') {
+      if (saved || file === null || (used && when === 'if-none')) return;
       saved = true;
       try {
-        writeCodeCache(file, script.createCachedData());
+        const data = script.createCachedData();
+        if (!used || data.length > cachedData!.length * 1.05) writeCodeCache(file, data);
       } catch {
         // A read-only or full cache directory: the next start compiles the script, as without a cache.
       }

@@ -11,18 +11,14 @@
 // index uses), so any write since would show.
 // Anything else — a changed file, a new parser, a damaged entry, a damaged database — means a re-parse.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ClassicLevel } from 'classic-level';
-import envPaths from 'env-paths';
+import { codeCacheDir, defaultCacheDir } from './cache-dir.js';
 import { decodeEntry, readEntry, type Entry } from './entry.js';
 import { parserFingerprint } from './parser-code.js';
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'xxgk');
-  return envPaths('xxgk', { suffix: '' }).cache ?? path.join(os.homedir(), '.cache', 'xxgk');
-}
+export { codeCacheDir, defaultCacheDir } from './cache-dir.js';
 
 /**
  * Values are the entries' bytes (entry.ts). LevelDB reads table files through mmap, and every mapped page a warm load
@@ -310,11 +306,6 @@ async function removeOtherVersions(dir: string, keep: string): Promise<void> {
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
     if (name.startsWith('parse-v') && name !== keep) await fs.rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined);
   }
-}
-
-/** Where the explorer keeps V8's compiled code of its bundle (src/cli/cached-script.ts), beside the parse caches. */
-export function codeCacheDir(dir: string = defaultCacheDir()): string {
-  return path.join(dir, 'code');
 }
 
 /** `xxgk cache clear`: removes every cache database under the cache directory, and the code cache. */

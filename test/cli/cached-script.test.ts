@@ -56,6 +56,12 @@ describe('moduleToScript (the explorer bundle as a script)', () => {
     expect(body[5]).toBe(lines[5]); // the line after the export statement is where it was
   });
 
+  it('turns a hashbang (the CLI\'s) into a comment of the same length', async () => {
+    const { script } = bundleFolder('#!/usr/bin/env node\nconst run = async () => [1];\nexport{run as run};');
+    expect(readFileSync(script, 'utf8').split('\n')[1]).toBe('///usr/bin/env node');
+    expect(await (await runCachedScript<Bundle>(script, null)).exports.run()).toEqual([1]);
+  });
+
   it('refuses what it cannot convert exactly: a static import, two export statements, code after the export', () => {
     expect(() => toScript('import x from "./lib.js"; export{x as y};', [])).toThrow(/cannot run as a script/);
     expect(() => toScript('const a = 1; export{a as b}; export{a as c};', [])).toThrow(/one export statement/);

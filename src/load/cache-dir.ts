@@ -1,0 +1,16 @@
+// Where xxgk keeps what it caches: apart from the parse cache (cache.ts), which needs LevelDB, so that the command's
+// entry point (src/cli/main.ts) can find the code cache without loading the store.
+import os from 'node:os';
+import path from 'node:path';
+import envPaths from 'env-paths';
+
+/** `$XDG_CACHE_HOME/xxgk`, else the platform's cache folder (never beside the reports). */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'xxgk');
+  return envPaths('xxgk', { suffix: '' }).cache ?? path.join(os.homedir(), '.cache', 'xxgk');
+}
+
+/** Where V8's compiled code of the CLI's and the explorer's bundles is kept (src/cli/cached-script.ts). */
+export function codeCacheDir(dir: string = defaultCacheDir()): string {
+  return path.join(dir, 'code');
+}
