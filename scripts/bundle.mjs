@@ -93,7 +93,7 @@ const rgiEmojiLazily = {
   },
 };
 
-/** What both bundles are: one minified ES module for Node 20. */
+/** What every bundle is first: one minified ES module for Node 20 (the script bundles are then made from it). */
 const COMMON = {
   bundle: true,
   platform: 'node',
