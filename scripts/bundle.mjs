@@ -17,7 +17,7 @@ import { init, parse as parseModule } from 'es-module-lexer';
 import { builtinModules } from 'node:module';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const viewsDir = path.join(repo, 'dist/views');
@@ -141,28 +141,25 @@ export async function bundleParser() {
  * script has no import or export statements and no import.meta, so everything the ES module bundle would import from
  * outside comes in through the parameters of the function the script evaluates to:
  * - Node's built-in modules and native packages, through `require` (the bundled CommonJS packages already call it);
- * - compiled files that stay separate modules (the explorer's imports of dist/ files outside dist/views, which the
- *   CLI has mostly loaded already): the script lists them in `imports`, the loader imports them and passes their
- *   namespaces in (`__xxgkImported`);
  * - `import.meta.url` is the bundle's own URL (`__xxgkImportMetaUrl`), from which each compiled module's own URL is
  *   made, so that `new URL('./worker.js', import.meta.url)` still finds the worker beside pool.js;
  * - `import()` (lazy imports left separate, Ink's DEV-only code, the parser module named at run time) calls
  *   `__xxgkImport`, which imports relative to the bundle: a script compiled by `vm` cannot import by itself without
  *   an experimental flag.
  */
-const SCRIPT_PARAMS = ['require', '__xxgkImportMetaUrl', '__xxgkImport', '__xxgkImported'];
+const SCRIPT_PARAMS = ['require', '__xxgkImportMetaUrl', '__xxgkImport'];
 /** Replaces the `import` keyword of `import(…)`: six characters, so no column after it moves and the source map holds. */
 const DYNAMIC_IMPORT = '__xxgI';
 
 /**
  * An ES module with the export names `specifier` has when Node imports it (read by importing it here), each bound to
- * what `source` evaluates to in the bundle: named and default imports read what they would read from it.
+ * the same name of what `require(specifier)` gives in the bundle, and that object as its default export, as Node's
+ * own ES module view of a built-in or CommonJS module has it.
  */
-async function reexport(specifier, source, defaultIsModule) {
-  const names = Object.keys(await import(specifier));
-  const lines = [`const m = ${source};`];
-  for (const name of names) lines.push(name === 'default' ? (defaultIsModule ? 'export default m;' : 'export default m.default;') : `export const ${name} = m.${name};`);
-  if (defaultIsModule && !names.includes('default')) lines.push('export default m;');
+async function requiredAsModule(specifier) {
+  const names = Object.keys(await import(specifier)).filter((name) => name !== 'default');
+  const lines = [`const m = require(${JSON.stringify(specifier)});`, 'export default m;'];
+  for (const name of names) lines.push(`export const ${name} = m.${name};`);
   return { contents: lines.join('\n'), loader: 'js' };
 }
 
@@ -171,30 +168,24 @@ const distDir = path.join(repo, 'dist');
 /**
  * How a script bundle written into `bundleDir` gets what it does not contain (see SCRIPT_PARAMS): built-ins and the
  * `native` packages (CommonJS with compiled addons, which must load from their own folder) from `require`; a compiled
- * dist/ file for which `separate(target, dynamic)` holds from the loader (`imported`, or `import()` if dynamic).
- * Every compiled module's `import.meta.url` becomes its own URL, made from the bundle's.
+ * dist/ file imported by `import()` for which `lazy(target)` holds stays a separate module, which `import()` loads
+ * when it is first needed. Every compiled module's `import.meta.url` becomes its own URL, made from the bundle's.
  */
-function importsThroughLoader({ bundleDir, imported, separate, native = [] }) {
+function importsThroughLoader({ bundleDir, lazy, native = [] }) {
   return {
     name: 'imports-through-loader',
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
-        const dynamic = args.kind === 'dynamic-import';
         if (args.kind === 'import-statement' && (args.path.startsWith('node:') || builtinModules.includes(args.path))) {
           return { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'builtin' };
         }
         if (native.includes(args.path)) return args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'native' };
-        if (!/^\.\.?\//.test(args.path)) return undefined;
+        if (args.kind !== 'dynamic-import' || !/^\.\.?\//.test(args.path)) return undefined;
         const target = path.resolve(args.resolveDir, args.path);
-        if (!target.startsWith(distDir + path.sep) || !separate(target, dynamic)) return undefined;
-        const spec = externalFrom(bundleDir, target).path;
-        if (dynamic) return { path: spec, external: true };
-        if (!imported.includes(spec)) imported.push(spec);
-        return { path: spec, namespace: 'imported' };
+        return target.startsWith(distDir + path.sep) && lazy(target) ? externalFrom(bundleDir, target) : undefined;
       });
-      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => reexport(args.path, `require(${JSON.stringify(args.path)})`, true));
-      b.onLoad({ filter: /.*/, namespace: 'native' }, (args) => reexport(args.path, `require(${JSON.stringify(args.path)})`, true));
-      b.onLoad({ filter: /.*/, namespace: 'imported' }, (args) => reexport(pathToFileURL(path.resolve(bundleDir, args.path)).href, `__xxgkImported[${JSON.stringify(args.path)}]`, false));
+      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => requiredAsModule(args.path));
+      b.onLoad({ filter: /.*/, namespace: 'native' }, (args) => requiredAsModule(args.path));
       b.onLoad({ filter: /\.js$/ }, async (args) => {
         if (!args.path.startsWith(distDir + path.sep)) return undefined;
         const own = `new URL(${JSON.stringify(externalFrom(bundleDir, args.path).path)}, __xxgkImportMetaUrl).href`;
@@ -208,11 +199,11 @@ function importsThroughLoader({ bundleDir, imported, separate, native = [] }) {
 }
 
 /**
- * The ES module bundle's text as a script: `({ imports, run })`, where `run(...SCRIPT_PARAMS)` is an async function
+ * The ES module bundle's text as a script: `({ run })`, where `run(...SCRIPT_PARAMS)` is an async function
  * (a bundle may have top-level awaits: Yoga's WebAssembly) resolving to the bundle's exports. Refuses anything it
  * cannot convert exactly, so a change in esbuild's output fails the build instead of the program.
  */
-export function moduleToScript(code, imported) {
+export function moduleToScript(code) {
   // A hashbang (the CLI's) is no syntax in a script: a comment of the same length keeps every line and column.
   if (code.startsWith('#!')) code = '//' + code.slice(2);
   const [imports, exports] = parseModule(code);
@@ -228,18 +219,18 @@ export function moduleToScript(code, imported) {
   if (found.length !== 1 || /[^\s]/.test(tail.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '')) || exports.some((e) => e.s < last.index || e.e > last.index + last[0].length)) {
     throw new Error('script bundle: expected one export statement, at its end');
   }
-  const returned = exports.map((e) => `${JSON.stringify(e.n)}:${e.ln}`).join(',');
-  out.splice(last.index, last[0].length, `return{${returned}};`, ...new Array(last[0].length - 1).fill(''));
+  // A return in place of the export statement, padded to its length when shorter (only comments follow it).
+  const returned = `return{${exports.map((e) => `${JSON.stringify(e.n)}:${e.ln}`).join(',')}};`.padEnd(last[0].length);
+  out.splice(last.index, last[0].length, returned, ...new Array(last[0].length - 1).fill(''));
   if (code.includes(DYNAMIC_IMPORT)) throw new Error(`script bundle: already uses the name ${DYNAMIC_IMPORT}`);
   const body = out.join('');
   // One line before the body, so the source map moves down one line and nothing else.
-  return `({imports:${JSON.stringify(imported)},run:async function(${SCRIPT_PARAMS.join(',')}){var ${DYNAMIC_IMPORT}=__xxgkImport;\n${body}\n}})\n`;
+  return `({run:async function(${SCRIPT_PARAMS.join(',')}){var ${DYNAMIC_IMPORT}=__xxgkImport;\n${body}\n}})\n`;
 }
 
 /** Builds `entry` into the script `out` (see moduleToScript), with its source map and licence notes beside it. */
-async function bundleScript({ entry, out, separate, native, define = {}, plugins = [] }) {
+async function bundleScript({ entry, out, lazy, native, define = {}, plugins = [] }) {
   statSync(entry); // a clear error if tsc has not run
-  const imported = [];
   const result = await build({
     ...COMMON,
     entryPoints: [entry],
@@ -248,11 +239,11 @@ async function bundleScript({ entry, out, separate, native, define = {}, plugins
     legalComments: 'linked', // dependencies' licence headers kept beside the bundle (*.script.js.LEGAL.txt)
     define: { ...define, 'import.meta.url': '__xxgkImportMetaUrl' },
     logOverride: { 'assign-to-define': 'silent' },
-    plugins: [importsThroughLoader({ bundleDir: path.dirname(out), imported, separate, native }), ...plugins],
+    plugins: [importsThroughLoader({ bundleDir: path.dirname(out), lazy, native }), ...plugins],
   });
   await init;
   for (const file of result.outputFiles) {
-    if (file.path === out) await writeFile(file.path, moduleToScript(file.text, imported));
+    if (file.path === out) await writeFile(file.path, moduleToScript(file.text));
     else if (file.path === out + '.map') {
       const map = JSON.parse(file.text);
       map.mappings = ';' + map.mappings;
@@ -269,7 +260,7 @@ export async function bundleViews() {
     // decisions) are small and keep no state the CLI shares, so they are bundled: the CLI is a bundle of its own
     // and has no module instances to share. Only lazy imports stay separate (the search index, from the first
     // query on).
-    separate: (target, dynamic) => dynamic && !target.startsWith(viewsDir + path.sep),
+    lazy: (target) => !target.startsWith(viewsDir + path.sep),
     // React and its reconciler pick their production build at run time from NODE_ENV; fixing it here drops the
     // development builds (~0.8 MB) from the bundle. productionMode.js still sets it for the unbundled path.
     define: { 'process.env.NODE_ENV': '"production"' },
@@ -290,11 +281,11 @@ export const CLI_SCRIPT = path.join(cliDir, 'cli.script.js');
  * addon from its own folder, so it is required, not bundled.
  */
 export async function bundleCli() {
-  const lazy = [path.join(distDir, 'views', 'index.js'), path.join(distDir, 'search', 'index.js')];
+  const separate = [path.join(distDir, 'views', 'index.js'), path.join(distDir, 'search', 'index.js')];
   await bundleScript({
     entry: path.join(cliDir, 'cli.js'),
     out: CLI_SCRIPT,
-    separate: (target, dynamic) => dynamic && lazy.includes(target),
+    lazy: (target) => separate.includes(target),
     native: ['classic-level'],
   });
 }

@@ -20,11 +20,9 @@ import { sha1Hex } from '../parse/sha1.js';
 
 const digestOf = (data: Uint8Array) => createHash('sha1').update(data).digest('hex');
 
-/** What a bundle built as a script evaluates to. */
+/** What a bundle built as a script evaluates to: its body, given what a module would import (see bundle.mjs). */
 interface ScriptBundle {
-  /** Files outside the bundle it needs, relative to it: imported here and passed in. */
-  imports: string[];
-  run(require: NodeJS.Require, importMetaUrl: string, importRelative: (spec: string) => Promise<unknown>, imported: Record<string, unknown>): Promise<Record<string, unknown>>;
+  run(require: NodeJS.Require, importMetaUrl: string, importRelative: (spec: string) => Promise<unknown>): Promise<Record<string, unknown>>;
 }
 
 export interface CachedScript<T> {
@@ -94,9 +92,7 @@ export async function runCachedScript<T>(scriptPath: string, cacheDir: string | 
   const bundle = script.runInThisContext() as ScriptBundle;
   const url = pathToFileURL(scriptPath).href;
   const importRelative = (spec: string) => import(spec.startsWith('.') ? new URL(spec, url).href : spec);
-  const namespaces = await Promise.all(bundle.imports.map(importRelative));
-  const imported = Object.fromEntries(bundle.imports.map((spec, i) => [spec, namespaces[i]]));
-  const exports = (await bundle.run(createRequire(url), url, importRelative, imported)) as T;
+  const exports = (await bundle.run(createRequire(url), url, importRelative)) as T;
   let saved = file === null;
   return {
     exports,

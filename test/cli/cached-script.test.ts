@@ -11,26 +11,25 @@ import { ROOT, ensureBuilt, removeTempDirs, tempDir } from './run.js';
 
 afterAll(removeTempDirs);
 
-type Convert = (code: string, imported: string[]) => string;
+type Convert = (code: string) => string;
 const toScript = moduleToScript as Convert;
 
-/** A folder with `lib.js` (an ES module a bundle imports from outside) and a bundle script made from `module`. */
-function bundleFolder(module: string, imported: string[] = []): { dir: string; script: string } {
+/** A folder with `lib.js` (an ES module a bundle imports lazily) and a bundle script made from `module`. */
+function bundleFolder(module: string): { dir: string; script: string } {
   const dir = tempDir('xxgk-script-');
   writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
   writeFileSync(path.join(dir, 'lib.js'), 'export const answer = 42; export default "the default";');
   const script = path.join(dir, 'bundle.script.js');
-  writeFileSync(script, toScript(module, imported));
+  writeFileSync(script, toScript(module));
   return { dir, script };
 }
 
-// What esbuild's output looks like once the loader's parameters stand for imports: `__xxgkImported` for compiled
-// files, `__xxgkImportMetaUrl` for import.meta.url, import() for lazy imports, one export statement at the end.
+// What esbuild's output looks like once the loader's parameters stand for imports: `require` for built-ins,
+// `__xxgkImportMetaUrl` for import.meta.url, import() for lazy imports, one export statement at the end.
 const MODULE = [
-  'const lib = __xxgkImported["./lib.js"];',
   'const lazy = () => import("./lib.js");',
   'const top = await Promise.resolve(1);',
-  'async function run() { return [lib.answer, lib.default, (await lazy()).answer, top, new URL("lib.js", __xxgkImportMetaUrl).pathname.endsWith("/lib.js"), typeof require("node:path").join]; }',
+  'async function run() { const lib = await lazy(); return [lib.answer, lib.default, top, new URL("lib.js", __xxgkImportMetaUrl).pathname.endsWith("/lib.js"), typeof require("node:path").join]; }',
   'export{run as run};',
   '/*! licence comment */',
   '//# sourceMappingURL=bundle.script.js.map',
@@ -41,19 +40,22 @@ interface Bundle {
 }
 
 describe('moduleToScript (the explorer bundle as a script)', () => {
-  it('gives a script whose exports, imports, import.meta.url and import() work, top-level await included', async () => {
-    const { script } = bundleFolder(MODULE, ['./lib.js']);
+  it('gives a script whose exports, require, import.meta.url and import() work, top-level await included', async () => {
+    const { script } = bundleFolder(MODULE);
     const loaded = await runCachedScript<Bundle>(script, null);
-    expect(await loaded.exports.run()).toEqual([42, 'the default', 42, 1, true, 'function']);
+    expect(await loaded.exports.run()).toEqual([42, 'the default', 1, true, 'function']);
     expect(loaded.codeCache).toBe('off');
   });
 
   it('keeps every column: import( becomes a name of the same length, the export statement a return padded to its length', () => {
-    const converted = toScript(MODULE, []);
+    const converted = toScript(MODULE);
     const body = converted.split('\n').slice(1);
     const lines = MODULE.split('\n');
-    expect(body[1]!.indexOf('("./lib.js")')).toBe(lines[1]!.indexOf('("./lib.js")'));
-    expect(body[5]).toBe(lines[5]); // the line after the export statement is where it was
+    expect(lines[0]).toContain('import("./lib.js")');
+    expect(body[0]!.indexOf('("./lib.js")')).toBe(lines[0]!.indexOf('("./lib.js")'));
+    expect(body[3]).toMatch(/^return\{"run":run\};\s*$/);
+    expect(body[3]!.length).toBe(lines[3]!.length);
+    expect(body[4]).toBe(lines[4]); // the line after the export statement is where it was
   });
 
   it('turns a hashbang (the CLI\'s) into a comment of the same length', async () => {
@@ -63,10 +65,10 @@ describe('moduleToScript (the explorer bundle as a script)', () => {
   });
 
   it('refuses what it cannot convert exactly: a static import, two export statements, code after the export', () => {
-    expect(() => toScript('import x from "./lib.js"; export{x as y};', [])).toThrow(/cannot run as a script/);
-    expect(() => toScript('const a = 1; export{a as b}; export{a as c};', [])).toThrow(/one export statement/);
-    expect(() => toScript('const a = 1; export{a as b}; a + 1;', [])).toThrow(/one export statement/);
-    expect(() => toScript('const __xxgI = 1; export{__xxgI as b};', [])).toThrow(/already uses the name/);
+    expect(() => toScript('import x from "./lib.js"; export{x as y};')).toThrow(/cannot run as a script/);
+    expect(() => toScript('const a = 1; export{a as b}; export{a as c};')).toThrow(/one export statement/);
+    expect(() => toScript('const a = 1; export{a as b}; a + 1;')).toThrow(/one export statement/);
+    expect(() => toScript('const __xxgI = 1; export{__xxgI as b};')).toThrow(/already uses the name/);
   });
 });
 
@@ -127,7 +129,7 @@ describe('runCachedScript (V8 code cache)', () => {
     loadInNewProcess(script, cacheDir);
     writeFileSync(path.join(cacheDir, 'bundle.script-0123456789abcdef.v8.999.deadbeef.tmp'), 'half');
     writeFileSync(path.join(cacheDir, 'unrelated.v8'), 'kept');
-    writeFileSync(script, toScript(module.replace('n * 2', 'n + n'), []));
+    writeFileSync(script, toScript(module.replace('n * 2', 'n + n')));
     expect(loadInNewProcess(script, cacheDir)).toEqual({ codeCache: 'none', out: [42] });
     expect(readdirSync(cacheDir).sort()).toEqual([path.basename(codeCacheFile(cacheDir, script, readFileSync(script, 'utf8'))), 'unrelated.v8'].sort());
   });
