@@ -16,6 +16,7 @@ export interface IndexHit {
 export class FolderIndex {
   private readonly known = new Map<string, IndexHit>();
   private readonly chunks: Array<Promise<void>> = [];
+  private readonly loaded: boolean[] = [];
   /** Chunks 0 … ready−1 have been read. */
   private ready = 0;
   private readonly oldSizes: number[] = [];
@@ -33,12 +34,21 @@ export class FolderIndex {
    * it could be in have been read (nearly every call), else once they have.
    */
   lookup(path: string, position: number): IndexHit | undefined | Promise<IndexHit | undefined> {
-    const last = Math.floor(position / INDEX_CHUNK) + 1;
-    if (last < this.ready) return this.known.get(path);
-    for (let c = 0; c <= last + 1; c++) this.chunks[c] ??= this.load(c); // one chunk read ahead
-    return Promise.all(this.chunks.slice(0, last + 1)).then(() => {
-      this.ready = Math.max(this.ready, last + 1);
-      return this.known.get(path);
+    const own = Math.floor(position / INDEX_CHUNK);
+    const last = own + 1;
+    // The next chunk is read from the middle of this one on, in time for the files there; not sooner, so that the
+    // first reports of a load (the explorer's first screen) wait for one chunk's read and decoding, not three.
+    if (position % INDEX_CHUNK >= INDEX_CHUNK / 2) this.chunks[last] ??= this.load(last);
+    // Nearly every file is in its own chunk: found there, it need not wait for the next one.
+    if (own < this.ready) {
+      const hit = this.known.get(path);
+      if (hit !== undefined || last < this.ready) return hit;
+    }
+    for (let c = 0; c <= own; c++) this.chunks[c] ??= this.load(c);
+    return Promise.all(this.chunks.slice(0, own + 1)).then(() => {
+      const hit = this.known.get(path);
+      if (hit !== undefined) return hit;
+      return (this.chunks[last] ??= this.load(last)).then(() => this.known.get(path));
     });
   }
 
@@ -55,6 +65,8 @@ export class FolderIndex {
     files.forEach(({ path, entry }, slot) => {
       if (!this.known.has(path)) this.known.set(path, { entry, chunk, slot });
     });
+    this.loaded[chunk] = true;
+    while (this.loaded[this.ready]) this.ready++;
   }
 
   /**
