@@ -109,3 +109,14 @@ export async function runCachedScript<T>(scriptPath: string, cacheDir: string | 
     },
   };
 }
+
+/**
+ * The bundle `scriptPath`, run with its code cache, when it is at least as new as `builtFrom` (the compiled entry it
+ * was made from); else `modules()`, the compiled modules themselves: tsc was run without the bundle step, and a stale
+ * bundle must never run. The modules have no code cache to keep.
+ */
+export async function runBundleOr<T>(scriptPath: string, builtFrom: URL, cacheDir: string | null, modules: () => Promise<T>): Promise<CachedScript<T>> {
+  const [bundled, compiled] = await Promise.all([fs.stat(scriptPath).catch(() => null), fs.stat(builtFrom).catch(() => null)]);
+  if (bundled === null || (compiled !== null && bundled.mtimeMs < compiled.mtimeMs)) return { exports: await modules(), codeCache: 'off', saveCodeCache: () => undefined };
+  return runCachedScript<T>(scriptPath, cacheDir);
+}

@@ -10,6 +10,7 @@ import { loadFolder } from '../load/session.js';
 import { LazySettings } from '../settings/lazy.js';
 import { defaultLang, type Lang } from '../settings/registry.js';
 import { parseCommandLine, ruleIdsFor, UsageError, type RunOptions } from './args.js';
+import { runBundleOr } from './cached-script.js';
 import { holdAfter, signal } from './hold.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
 
@@ -176,12 +177,7 @@ type ExplorerModule = typeof import('../views/index.js');
  */
 async function importExplorer(cacheDir: string | null): Promise<ExplorerModule & { saveCodeCache(): void }> {
   const script = fileURLToPath(new URL('../views/explorer.script.js', import.meta.url));
-  const compiled = new URL('../views/index.js', import.meta.url);
-  const [bundled, views] = await Promise.all([fs.stat(script).catch(() => null), fs.stat(compiled).catch(() => null)]);
-  const fresh = bundled !== null && (views === null || bundled.mtimeMs >= views.mtimeMs);
-  if (!fresh) return { ...(await import('../views/index.js')), saveCodeCache: () => undefined };
-  const { runCachedScript } = await import('./cached-script.js');
-  const { exports, saveCodeCache } = await runCachedScript<ExplorerModule>(script, cacheDir);
+  const { exports, saveCodeCache } = await runBundleOr<ExplorerModule>(script, new URL('../views/index.js', import.meta.url), cacheDir, () => import('../views/index.js'));
   return { ...exports, saveCodeCache };
 }
 

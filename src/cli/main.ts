@@ -3,26 +3,16 @@
 // by `npm run build`, compiled with the code V8 kept from the last run (cached-script.ts): Node then loads one file
 // instead of about a hundred modules and compiles none of it, ~40 ms of every run. From the compiled modules when
 // the bundle is missing or older than them (tsc was run without the bundle step), so a stale bundle never runs.
-import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { codeCacheDir } from '../load/cache-dir.js';
-import { runCachedScript } from './cached-script.js';
-
-type Cli = typeof import('./cli.js');
-
-/** The CLI, and a way to keep its compiled code for the next run (a no-op when there is nothing to keep). */
-async function loadCli(args: readonly string[]): Promise<{ cli: Cli; saveCodeCache(when: 'if-grown'): void }> {
-  const script = fileURLToPath(new URL('./cli.script.js', import.meta.url));
-  const [bundled, compiled] = await Promise.all([fs.stat(script).catch(() => null), fs.stat(new URL('./cli.js', import.meta.url)).catch(() => null)]);
-  if (bundled === null || (compiled !== null && bundled.mtimeMs < compiled.mtimeMs)) return { cli: await import('./cli.js'), saveCodeCache: () => undefined };
-  // --no-cache asks for no cache of any kind (read before the flags are parsed: the parser is in the bundle).
-  const { exports, saveCodeCache } = await runCachedScript<Cli>(script, args.includes('--no-cache') ? null : codeCacheDir());
-  return { cli: exports, saveCodeCache };
-}
+import { runBundleOr } from './cached-script.js';
 
 const args = process.argv.slice(2);
 try {
-  const { cli, saveCodeCache } = await loadCli(args);
+  const script = fileURLToPath(new URL('./cli.script.js', import.meta.url));
+  // --no-cache asks for no cache of any kind (read before the flags are parsed: the parser is in the bundle).
+  const cacheDir = args.includes('--no-cache') ? null : codeCacheDir();
+  const { exports: cli, saveCodeCache } = await runBundleOr(script, new URL('./cli.js', import.meta.url), cacheDir, () => import('./cli.js'));
   // At exit, so the cache holds all the code this run compiled (the explorer and Ctrl-C end by process.exit()); and
   // again in a later run that compiled much more (a first run that only printed --help learns little).
   process.once('exit', () => saveCodeCache('if-grown'));

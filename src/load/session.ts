@@ -17,7 +17,7 @@ import { ParsePool, defaultWorkerCount } from './pool.js';
 import { FolderKey, attachFindings, chunksFor, decodeFindingsChunk, encodeFindingsChunk, findingsOf } from './stored-findings.js';
 import { ContentHashes, attachReused, bodyRecords, decodeBodyTable, encodeBodyTable, reusePlan, tableBasis, type BodyRecord, type BodyTable } from './reused-findings.js';
 import { readFound } from './load.js';
-import type { Corpus, LoadEvent, LoadItem, LoadProblem } from './types.js';
+import type { CheckingEvent, Corpus, LoadEvent, LoadItem, LoadProblem } from './types.js';
 
 export interface LoadOptions {
   thresholds: Thresholds;
@@ -280,7 +280,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     const own = Uint32Array.from(reports, (r) => r.anomalies.length);
     // (An empty folder has nothing to check, or to store.)
     const key = reports.length > 0 ? (folderKey?.digest() ?? null) : null;
-    const reading: LoadEvent = { kind: 'checking', reports: reports.length, stage: cache && key ? 'stored' : 'all' };
+    const reading: CheckingEvent = { kind: 'checking', reports: reports.length, stage: cache && key ? 'stored' : 'all' };
     yield reading;
     const stored = cache && key ? yield* attachStoredFindings(cache, root, key, reports, own, reading) : false;
     // Otherwise the findings of the bodies that have not changed since the last pass (reused-findings.ts). The body
@@ -303,7 +303,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
     else {
       // A slice at a time: on a big folder this pass takes seconds (see inSlices).
       const { checkSteps, inRegistryOrder, groupByBody } = await checks();
-      const checking: LoadEvent =
+      const checking: CheckingEvent =
         skipBodies && bodies
           ? { kind: 'checking', reports: reports.length, stage: 'changed', changedBodies: bodies.size - skipBodies.size }
           : { kind: 'checking', reports: reports.length, stage: 'all' };

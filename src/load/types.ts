@@ -29,17 +29,19 @@ export interface Corpus {
  * end `done` with every report (anomalies from the cross-report checks included). The TUI lists reports as
  * they arrive and replaces its list on `done`; the CLI streams `report` events for --jsonl.
  */
-export type CheckingStage = 'stored' | 'changed' | 'all';
+/**
+ * What the cross-report checks are doing: 'stored', reading the findings the last load stored (if they are not
+ * usable, a later event says what runs instead); 'changed', running on the `changedBodies` bodies whose reports
+ * changed since then (and hierarchy-sum on all); 'all', running on every report.
+ */
+export type CheckingStage = { stage: 'stored' } | { stage: 'changed'; changedBodies: number } | { stage: 'all' };
 
 export type LoadEvent =
   | LoadItem
   /** `done` files handled of `total` (null until discovery has finished); `bytes` read so far; `current` file. */
   | { kind: 'progress'; done: number; total: number | null; bytes: number; current: string }
-  /**
-   * Every file is handled and the cross-report checks run (seconds, on a big folder); repeated between their slices.
-   * `stage`: 'stored', the findings the last load stored are being read (if they are not usable, a later event says
-   * what runs instead); 'changed', the checks run on the `changedBodies` bodies whose reports changed since then
-   * (and hierarchy-sum on all); 'all', they run on every report.
-   */
-  | { kind: 'checking'; reports: number; stage: CheckingStage; changedBodies?: number }
+  /** Every file is handled and the cross-report checks run (seconds, on a big folder); repeated between their slices. */
+  | ({ kind: 'checking'; reports: number } & CheckingStage)
   | { kind: 'done'; corpus: Corpus };
+
+export type CheckingEvent = Extract<LoadEvent, { kind: 'checking' }>;

@@ -1,10 +1,10 @@
 // The `xxgk` command runs its CLI from the one-file bundle dist/cli/cli.script.js with V8's code cache
 // (src/cli/main.ts), and from the compiled modules when that bundle is older than them.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SEEDS, ensureBuilt, removeTempDirs, tempDir, xxgk } from './run.js';
-import { spawnSync } from 'node:child_process';
 
 afterAll(removeTempDirs);
 

@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { LoadEvent } from '../../src/load/types.js';
+import type { CheckingStage, LoadEvent } from '../../src/load/types.js';
 import { App, sameReportIndex } from '../../src/views/App.js';
 import { progressLine } from '../../src/views/components/LoadProgress.js';
 import { FAST_FLUSH_FOR_MS, SLOW_FLUSH_MS, useLoadEvents } from '../../src/views/hooks/useLoadEvents.js';
@@ -277,14 +277,13 @@ describe('progressLine', () => {
       at: 0,
       events: [...reports.map((report) => ({ kind: 'report' as const, report })), { kind: 'progress', done: 2, total: 2, bytes: 10, current: 'b.txt' }, { kind: 'checking', reports: 2, stage: 'all' }],
     });
-    expect(corpus).toMatchObject({ checking: { stage: 'all', changedBodies: null }, finished: false, current: null });
+    expect(corpus).toMatchObject({ checking: { stage: 'all' }, finished: false, current: null });
     expect(progressLine(corpus, 80, 'zh', 'Esc')).toBe('跨报告核查中（2 份报告）…  Esc 取消读取');
     expect(progressLine(corpus, 80, 'en', 'Esc')).toBe('Checking 2 reports against each other…  Esc cancels');
-    const stage = (stage: 'stored' | 'changed', changedBodies?: number) =>
-      corpusReducer(corpus, { type: 'events', at: 1, events: [{ kind: 'checking', reports: 2, stage, changedBodies }] });
-    expect(progressLine(stage('stored'), 80, 'zh', 'Esc')).toBe('跨报告核查：读取上次的结果（2 份报告）…  Esc 取消读取');
-    expect(progressLine(stage('changed', 2), 80, 'zh', 'Esc')).toBe('跨报告核查中（2 份报告，2 个主体有改动）…  Esc 取消读取');
-    expect(progressLine(stage('changed', 2), 80, 'en', 'Esc')).toBe('Checking 2 reports against each other (2 bodies changed)…  Esc cancels');
+    const at = (checking: CheckingStage) => corpusReducer(corpus, { type: 'events', at: 1, events: [{ kind: 'checking', reports: 2, ...checking }] });
+    expect(progressLine(at({ stage: 'stored' }), 80, 'zh', 'Esc')).toBe('跨报告核查：读取上次的结果（2 份报告）…  Esc 取消读取');
+    expect(progressLine(at({ stage: 'changed', changedBodies: 2 }), 80, 'zh', 'Esc')).toBe('跨报告核查中（2 份报告，2 个主体有改动）…  Esc 取消读取');
+    expect(progressLine(at({ stage: 'changed', changedBodies: 2 }), 80, 'en', 'Esc')).toBe('Checking 2 reports against each other (2 bodies changed)…  Esc cancels');
     const done = corpusReducer(corpus, { type: 'events', at: 1, events: [{ kind: 'done', corpus: { root: '/', reports, problems: [] } }] });
     expect(done).toMatchObject({ checking: null, finished: true });
   });

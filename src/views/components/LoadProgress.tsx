@@ -38,7 +38,7 @@ function checkingLine(checking: NonNullable<CorpusState['checking']>, reports: n
     case 'stored':
       return t(`跨报告核查：读取上次的结果（${reports} 份报告）…`, `Cross-report checks: reading the last load's findings (${reports} reports)…`);
     case 'changed': {
-      const bodies = checking.changedBodies ?? 0;
+      const bodies = checking.changedBodies;
       return t(`跨报告核查中（${reports} 份报告，${bodies} 个主体有改动）…`, `Checking ${reports} reports against each other (${bodies} ${bodies === 1 ? 'body' : 'bodies'} changed)…`);
     }
     case 'all':

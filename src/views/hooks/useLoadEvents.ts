@@ -41,7 +41,7 @@ export function useLoadEvents(events: AsyncIterable<LoadEvent>, now: () => numbe
     let listedAReport = initialEvents.some((event) => event.kind === 'report');
     // The stage of the checks last passed on: the loader repeats its `checking` event between slices of its work, and
     // only a new stage is news.
-    const stageOf = (event: LoadEvent) => (event.kind === 'checking' ? `${event.stage}:${event.changedBodies ?? ''}` : null);
+    const stageOf = (event: LoadEvent) => (event.kind === 'checking' ? `${event.stage}:${event.stage === 'changed' ? event.changedBodies : ''}` : null);
     let saidChecking = initialEvents.map(stageOf).filter((stage) => stage !== null).at(-1) ?? null;
     const startedAt = now();
     const interval = () => (now() - startedAt < FAST_FLUSH_FOR_MS ? FLUSH_MS : SLOW_FLUSH_MS);

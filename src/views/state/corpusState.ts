@@ -16,7 +16,7 @@ export interface CorpusState {
   startedAt: number | null;
   updatedAt: number | null;
   /** Every file is handled and the cross-report checks are running: at which stage (see the loader's event). */
-  checking: { stage: CheckingStage; changedBodies: number | null } | null;
+  checking: CheckingStage | null;
   finished: boolean;
   /** The user stopped the load; what was loaded stays. */
   cancelled: boolean;
@@ -64,7 +64,7 @@ export function corpusReducer(state: CorpusState, action: CorpusAction): CorpusS
         next = { ...next, done: event.done, total: event.total, bytes: event.bytes, current: event.current };
         break;
       case 'checking':
-        next = { ...next, checking: { stage: event.stage, changedBodies: event.changedBodies ?? null }, current: null };
+        next = { ...next, checking: event, current: null };
         break;
       case 'done':
         reports = event.corpus.reports;
