@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const viewsDir = path.join(repo, 'dist/views');
 const entry = path.join(viewsDir, 'index.js');
-export const SCRIPT = path.join(viewsDir, 'explorer.script.js');
+const SCRIPT = path.join(viewsDir, 'explorer.script.js');
 
 /** An import of `target` that a bundle written into `bundleDir` leaves to Node, by its path relative to the bundle. */
 function externalFrom(bundleDir, target) {
@@ -106,7 +106,7 @@ const COMMON = {
 
 const loadDir = path.join(repo, 'dist/load');
 const parserEntry = path.join(loadDir, 'parse-file.js');
-export const PARSER_BUNDLE = path.join(loadDir, 'parse-file.bundle.js');
+const PARSER_BUNDLE = path.join(loadDir, 'parse-file.bundle.js');
 
 /**
  * The parser reads .html, .docx, .doc and .pdf files through modules it imports only when it meets such a file.
@@ -177,15 +177,14 @@ function importsThroughLoader({ bundleDir, lazy, native = [] }) {
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'import-statement' && (args.path.startsWith('node:') || builtinModules.includes(args.path))) {
-          return { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'builtin' };
+          return { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'required' };
         }
-        if (native.includes(args.path)) return args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'native' };
+        if (native.includes(args.path)) return args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'required' };
         if (args.kind !== 'dynamic-import' || !/^\.\.?\//.test(args.path)) return undefined;
         const target = path.resolve(args.resolveDir, args.path);
         return target.startsWith(distDir + path.sep) && lazy(target) ? externalFrom(bundleDir, target) : undefined;
       });
-      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => requiredAsModule(args.path));
-      b.onLoad({ filter: /.*/, namespace: 'native' }, (args) => requiredAsModule(args.path));
+      b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => requiredAsModule(args.path));
       b.onLoad({ filter: /\.js$/ }, async (args) => {
         if (!args.path.startsWith(distDir + path.sep)) return undefined;
         const own = `new URL(${JSON.stringify(externalFrom(bundleDir, args.path).path)}, __xxgkImportMetaUrl).href`;
@@ -271,7 +270,7 @@ export async function bundleViews() {
 }
 
 const cliDir = path.join(repo, 'dist/cli');
-export const CLI_SCRIPT = path.join(cliDir, 'cli.script.js');
+const CLI_SCRIPT = path.join(cliDir, 'cli.script.js');
 
 /**
  * The CLI (dist/cli/cli.js and what it imports, the loader and the settings included) as one script, which
