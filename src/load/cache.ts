@@ -10,7 +10,7 @@
 // inode — is the entry's and was taken well after the file's last change (entry.ts, isUnchanged; the rule git's
 // index uses), so any write since would show.
 // Anything else — a changed file, a new parser, a damaged entry, a damaged database — means a re-parse.
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ClassicLevel } from 'classic-level';
@@ -55,7 +55,7 @@ export class ParseCache {
     dir: string = defaultCacheDir(),
     version: string = parserFingerprint(),
   ): Promise<{ cache: ParseCache | null; warning: string | null }> {
-    const dbDir = path.join(dir, `parse-v${version}`);
+    const dbDir = storeDir(dir, version);
     try {
       await fs.mkdir(dir, { recursive: true });
       await removeOtherVersions(dir, path.basename(dbDir));
@@ -226,6 +226,19 @@ export class ParseCache {
     await this.flush();
     await this.db.close();
   }
+}
+
+function storeDir(dir: string, version: string): string {
+  return path.join(dir, `parse-v${version}`);
+}
+
+/**
+ * False when no store has been made for this parser version in `dir` yet (a first run, a new parser): then every
+ * file will be parsed, which a loader can know before it opens the store. (LevelDB writes CURRENT when it creates a
+ * store; a true answer promises nothing about what the store holds.)
+ */
+export function storeExists(dir: string = defaultCacheDir(), version: string = parserFingerprint()): boolean {
+  return existsSync(path.join(storeDir(dir, version), 'CURRENT'));
 }
 
 /** Files per index chunk: big enough that a warm load makes few reads, small enough to read the first at once. */

@@ -4,8 +4,8 @@
 // run gives exactly what a serial one gives.
 import type { Thresholds } from '../parse/checks/thresholds.js';
 import type { Report } from '../parse/model.js';
-import { ParseCache } from './cache.js';
-import { parserModule } from './parser-code.js';
+import { ParseCache, storeExists } from './cache.js';
+import { parserFingerprint, parserModule } from './parser-code.js';
 import { discover, type FoundFile } from './discover.js';
 import { nextTurn } from './event-loop.js';
 import { thresholdsKey } from '../parse/checks/thresholds.js';
@@ -77,12 +77,22 @@ interface Slot {
 }
 
 export async function* loadFolder(root: string, options: LoadOptions): AsyncGenerator<LoadEvent> {
-  const opened = options.cache === false ? { cache: null, warning: null } : await ParseCache.open(options.cacheDir, options.parserVersion);
+  const version = options.cache === false ? null : (options.parserVersion ?? parserFingerprint());
+  const context: ParseContext = { parser: version ?? 'uncached', module: parserModule(), thresholds: options.thresholds };
+  const workerCount = options.workers ?? defaultWorkerCount();
+  let pool: ParsePool | null = null;
+  const startPool = (): ParsePool | null => (workerCount > 0 ? (pool ??= new ParsePool(workerCount, context)) : null);
+  // A load from the cache never starts the workers. One that will parse starts them as soon as that is certain: a
+  // worker takes a few hundred milliseconds to boot, and started at the first file to parse it would boot only once
+  // this thread is free again, after the explorer has imported Ink and drawn its first frame, so the first report
+  // would come a frame later. Parsing is certain without a cache and when no store exists yet for this parser (a
+  // first run, a new version): then the workers boot while the store is being made. Otherwise, below, once the
+  // store is open and has no index of this folder (a folder never loaded) or cannot be opened.
+  if (version === null || !storeExists(options.cacheDir, version)) startPool();
+  const opened = version === null ? { cache: null, warning: null } : await ParseCache.open(options.cacheDir, version);
   const cache = opened.cache;
   if (opened.warning) options.onNotice?.(opened.warning);
   const folderIndex = cache ? new FolderIndex(cache, root) : null;
-  const workerCount = options.workers ?? defaultWorkerCount();
-  let pool: ParsePool | null = null;
   const reports: Report[] = [];
   const problems: LoadProblem[] = [];
   const window: Slot[] = [];
@@ -94,18 +104,12 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   let bytes = 0;
 
   let released = false;
-  const context: ParseContext = { parser: cache?.version ?? 'uncached', module: parserModule(), thresholds: options.thresholds };
   const currentThresholds = thresholdsKey(options.thresholds);
   // What the cross-report checks will be given, so that their findings can be stored under it (stored-findings.ts).
   const folderKey = cache ? new FolderKey(cache.version, currentThresholds) : null;
   // And each report's content hash, to tell which bodies are as they were when a changed folder is checked again.
   const hashes = new ContentHashes();
 
-  const startPool = (): ParsePool | null => (workerCount > 0 ? (pool ??= new ParsePool(workerCount, context)) : null);
-  // A load from the cache never starts the workers. One that will parse starts them now: a worker takes a few hundred
-  // milliseconds to boot, and started at the first file to parse it would boot only once this thread is free again,
-  // after the explorer has imported Ink and drawn its first frame, so the first report would come a frame later.
-  // Without a cache, or with no index of this folder in it (a folder never loaded), parsing is certain.
   if (!folderIndex) startPool();
   else void folderIndex.stored().then((stored) => stored || released || startPool());
 

@@ -3,6 +3,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FoundFile } from './discover.js';
 import type { ParseContext } from './parse-file.js';
+import { lowerThisThreadsPriority } from './thread-priority.js';
+
+lowerThisThreadsPriority();
 
 const context = workerData as ParseContext;
 // The module the main thread chose (parse-file.js or its bundle). Messages wait in the port until the listener below

@@ -6,7 +6,7 @@ import { bodyName, makeSyntheticCorpus } from '../../bench/synth.js';
 import { asJson, load, tempDir } from './helpers.js';
 import { isDeflated } from '../../src/load/lazy-report.js';
 import { ClassicLevel } from 'classic-level';
-import { INDEX_CHUNK, ParseCache } from '../../src/load/cache.js';
+import { INDEX_CHUNK, ParseCache, storeExists } from '../../src/load/cache.js';
 import { parserFingerprint } from '../../src/load/parser-code.js';
 import { RACY_MS } from '../../src/load/entry.js';
 import { PARSER_VERSION } from '../../src/parse/index.js';
@@ -92,6 +92,24 @@ describe('parse cache', () => {
     const next = await load(root, { cacheDir, workers: 0, parserVersion: 'new' });
     expect(next.stats).toEqual({ parsed: 4, cached: 0, unread: 0, crossReport: 'checked' });
     expect(await fs.readdir(cacheDir)).toEqual(['parse-vnew']);
+  });
+
+  it('tells, before opening it, whether a store exists for a parser version (a loader then knows it must parse)', async () => {
+    const cacheDir = tempDir('cache-exists');
+    expect(storeExists(cacheDir, 'one')).toBe(false); // no cache folder at all
+    const { cache } = await ParseCache.open(cacheDir, 'one');
+    await cache!.close();
+    expect(storeExists(cacheDir, 'one')).toBe(true);
+    expect(storeExists(cacheDir, 'two')).toBe(false);
+    await fs.mkdir(path.join(cacheDir, 'parse-vthree')); // a folder LevelDB never made a store in
+    expect(storeExists(cacheDir, 'three')).toBe(false);
+    const root = tempDir('cache-exists-root');
+    await makeSyntheticCorpus(root, 3);
+    // A load with no store yet starts its workers before making the store: the same reports as a load that finds one.
+    const first = await load(root, { cacheDir, workers: 2, parserVersion: 'two' });
+    expect(first.stats).toEqual({ parsed: 3, cached: 0, unread: 0, crossReport: 'checked' });
+    expect(storeExists(cacheDir, 'two')).toBe(true);
+    expect(asJson(await load(root, { cacheDir, workers: 2, parserVersion: 'two' }))).toBe(asJson(first));
   });
 
   it('keys the cache on the parser code itself, not only on the hand-set version', async () => {
