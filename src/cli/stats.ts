@@ -4,11 +4,11 @@
 import { APPLICANT_COLUMN_LABELS, OUTCOME_GROUPS, OUTCOME_GROUP_LABELS, OUTCOME_ROWS, getPath, type OutcomeGroup } from '../parse/dictionary.js';
 import { APPLICANT_COLUMNS, type ApplicantColumn, type ApplicationRow, type Report } from '../parse/model.js';
 import type { Lang } from '../settings/settings.js';
-import stringWidth from 'string-width';
 import { plural } from './check.js';
 import { csvLine } from './csv.js';
+// The views' measure: figures and file names (most cells) are printable ASCII, counted without a segmenter.
+import { widthOf as displayWidth } from '../views/components/text.js';
 
-const displayWidth = (text: string) => stringWidth(text);
 
 export type ColumnCounts = Record<ApplicantColumn, number>;
 

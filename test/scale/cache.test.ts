@@ -12,6 +12,7 @@ import { RACY_MS } from '../../src/load/entry.js';
 import { PARSER_VERSION } from '../../src/parse/index.js';
 import { DEFAULT_THRESHOLDS } from '../../src/parse/checks/thresholds.js';
 import { loadFolder } from '../../src/load/session.js';
+import { formatSummary } from '../../src/cli/summary.js';
 
 async function cacheFiles(cacheDir: string): Promise<string[]> {
   const out: string[] = [];
@@ -238,6 +239,21 @@ describe('parse cache', () => {
     expect(crossYear.length).toBeGreaterThan(18); // every later year repeats its body's previous report
     expect(asJson(second)).toBe(asJson(first));
     expect(asJson(second)).toBe(asJson(await load(root, { cache: false, workers: 0 })));
+  });
+
+  it('prints the summary table of cached reports from their stored facts, inflating none, as of parsed ones', async () => {
+    const root = tempDir('cache-summary');
+    const cacheDir = tempDir('cache-dir');
+    await makeSyntheticCorpus(root, 30);
+    const parsed = await load(root, { cacheDir, workers: 0 });
+    const cached = await load(root, { cacheDir, workers: 0 });
+    expect(cached.reports.every(isDeflated)).toBe(true);
+    const table = formatSummary(cached.reports, 'zh');
+    expect(cached.reports.filter(isDeflated).length).toBe(30);
+    expect(table).toBe(formatSummary(parsed.reports, 'zh'));
+    // Not a table of blanks: the synthetic reports have table 3, so most rows show its totals.
+    expect(parsed.reports.filter((r) => r.applications?.newReceived.total != null).length).toBeGreaterThan(10);
+    expect(table).toContain(` ${parsed.reports.find((r) => r.applications?.carriedForward.total)!.applications!.carriedForward.total} `);
   });
 
   it('loads correctly past a damaged or outdated folder index', async () => {

@@ -14,6 +14,17 @@ describe('widthOf', () => {
       expect(widthOf(text), text).toBe(stringWidth(text));
     }
   });
+  it('gives string-width on every CJK Unified Ideograph, alone and among ASCII (measured without a segmenter)', () => {
+    for (let code = 0x4e00; code <= 0x9fff; code++) {
+      const ch = String.fromCharCode(code);
+      expect(widthOf(ch), ch).toBe(stringWidth(ch));
+      expect(widthOf(`a${ch}1 ${ch}`), ch).toBe(stringWidth(`a${ch}1 ${ch}`));
+    }
+    // Just outside the block, and ideographs with what the fast path must leave to string-width.
+    for (const text of ['\u4dff', '\ua000', '乌\u0301', '乌\ufe0f', '乌\u200d鲁', '乌\u3000鲁', '乌\u001b[31m鲁', '乌\t鲁', '𠀀乌']) {
+      expect(widthOf(text), JSON.stringify(text)).toBe(stringWidth(text));
+    }
+  });
   it('stays right past the cache bound (it is cleared, not trusted stale)', () => {
     for (let i = 0; i < 25_000; i++) widthOf(`报告${i}`);
     expect(widthOf('报告1')).toBe(5);
