@@ -1,16 +1,17 @@
 // Build step after `tsc`: bundles the compiled explorer (dist/views/**, Ink, React and their dependencies) into one
 // script, dist/views/explorer.script.js, which the CLI runs when the explorer starts; the compiled CLI (dist/cli/cli.js
 // with the loader, settings and checks) into dist/cli/cli.script.js, which the command's entry point runs (both
-// with V8's code cache, src/cli/cached-script.ts); and the compiled parser (dist/load/parse-file.js with
-// dist/parse/**) into dist/load/parse-file.bundle.js, which the loader and its worker threads import instead of
-// about a hundred separate modules (src/load/parser-code.ts, parserModule, says when).
+// with V8's code cache, src/load/cached-script.ts); and the compiled parser (dist/load/parse-file.js with
+// dist/parse/**) into dist/load/parse-file.script.js, which the loader and its worker threads run the same way
+// instead of importing about a hundred separate modules (src/load/parser-code.ts, parserModule, says when).
 //
 // Why: Ink and its dependencies are hundreds of small module files; Node's ESM loader spends ~0.5–0.7 s resolving,
 // reading and compiling them one by one before the first frame can be drawn, and the CLI's own modules took ~60 ms
 // of every run. One minified file loads in a fraction of that (see bench/tui.ts).
 //
-// What stays out of the script bundles is in bundleViews and bundleCli: lazy imports (the search index), the parser
-// (named at run time), the worker (started by file name), and classic-level (its addon loads from its own folder).
+// What stays out of the script bundles is in bundleViews, bundleCli and bundleParser: lazy imports (the search index,
+// the parser's HTML, DOCX, DOC and PDF readers), the parser (named at run time), the worker (started by file name),
+// and classic-level (its addon loads from its own folder).
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
 import { init, parse as parseModule } from 'es-module-lexer';
@@ -105,38 +106,32 @@ const COMMON = {
 };
 
 const loadDir = path.join(repo, 'dist/load');
+const parseDir = path.join(repo, 'dist/parse');
 const parserEntry = path.join(loadDir, 'parse-file.js');
-const PARSER_BUNDLE = path.join(loadDir, 'parse-file.bundle.js');
+const PARSER_SCRIPT = path.join(loadDir, 'parse-file.script.js');
 
 /**
- * The parser reads .html, .docx, .doc and .pdf files through modules it imports only when it meets such a file.
- * Bundled, their npm packages (htmlparser2, word-extractor, pdf.js…) would become imports of the bundle itself and
- * load with every plain-text folder; kept as separate compiled files, they still load only when needed.
+ * The parser (dist/load/parse-file.js and the compiled parser under dist/parse/, with the npm packages it imports) as
+ * one script, which the loader's worker threads and, for its checks, the main thread run with V8's code cache.
+ * The parser reads .html, .docx, .doc and .pdf files through modules it imports only when it meets such a file:
+ * bundled, their npm packages (htmlparser2, word-extractor, pdf.js…) would load with every plain-text folder, so
+ * they stay separate compiled files that `import()` loads when needed. Packages the parser loads through
+ * `createRequire` (iconv-lite and chardet for files that are not UTF-8, the division dataset) are required at run
+ * time from the compiled module's own place, as without the bundle.
  */
-const keepLazyInputsExternal = {
-  name: 'keep-lazy-inputs-external',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/(html|docx|doc|pdf)\.js$/ }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
-      return externalFrom(loadDir, path.resolve(args.resolveDir, args.path));
-    });
-  },
-};
-
 export async function bundleParser() {
-  statSync(parserEntry); // a clear error if tsc has not run
-  await build({
-    ...COMMON,
-    entryPoints: [parserEntry],
-    outfile: PARSER_BUNDLE,
-    // npm packages stay ordinary imports: few files each, and shared with anything else that loads them.
-    packages: 'external',
-    plugins: [keepLazyInputsExternal],
+  const inputs = path.join(parseDir, 'inputs');
+  await bundleScript({
+    entry: parserEntry,
+    out: PARSER_SCRIPT,
+    lazy: (target) => path.dirname(target) === inputs && /^(html|docx|doc|pdf)\.js$/.test(path.basename(target)),
   });
+  // The ES module bundle of earlier builds: nothing loads it any more.
+  for (const old of ['parse-file.bundle.js', 'parse-file.bundle.js.map']) await rm(path.join(loadDir, old), { force: true });
 }
 
 /**
- * The explorer's and the CLI's bundles are run as classic scripts, not imported as modules (src/cli/cached-script.ts
+ * The explorer's and the CLI's bundles are run as classic scripts, not imported as modules (src/load/cached-script.ts
  * says why: Node 20 keeps no compiled code for ES modules, but a script can be compiled with V8's code cache). A
  * script has no import or export statements and no import.meta, so everything the ES module bundle would import from
  * outside comes in through the parameters of the function the script evaluates to:

@@ -10,7 +10,7 @@ import { loadFolder } from '../load/session.js';
 import { LazySettings } from '../settings/lazy.js';
 import { defaultLang, type Lang } from '../settings/registry.js';
 import { parseCommandLine, ruleIdsFor, UsageError, type RunOptions } from './args.js';
-import { runBundleOr } from './cached-script.js';
+import { runBundleOr } from '../load/cached-script.js';
 import { holdAfter, signal } from './hold.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
 

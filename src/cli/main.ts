@@ -5,7 +5,7 @@
 // the bundle is missing or older than them (tsc was run without the bundle step), so a stale bundle never runs.
 import { fileURLToPath } from 'node:url';
 import { codeCacheDir } from '../load/cache-dir.js';
-import { runBundleOr } from './cached-script.js';
+import { runBundleOr } from '../load/cached-script.js';
 
 const args = process.argv.slice(2);
 try {

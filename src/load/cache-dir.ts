@@ -10,7 +10,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return envPaths('xxgk', { suffix: '' }).cache ?? path.join(os.homedir(), '.cache', 'xxgk');
 }
 
-/** Where V8's compiled code of the CLI's and the explorer's bundles is kept (src/cli/cached-script.ts). */
+/** Where V8's compiled code of the CLI's, the explorer's and the parser's bundles is kept (src/load/cached-script.ts). */
 export function codeCacheDir(dir: string = defaultCacheDir()): string {
   return path.join(dir, 'code');
 }

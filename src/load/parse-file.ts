@@ -16,8 +16,10 @@ export { checkSteps, groupByBody, inRegistryOrder, PER_BODY_RULE_IDS, runChecks 
 
 export interface ParseContext {
   parser: string;
-  /** URL of the module to parse with (parser-code.ts, parserModule): this one, or its bundle. */
+  /** URL of the module to parse with (parser-code.ts, parserModule): this one, or its script bundle. */
   module: string;
+  /** Where the script bundle's compiled code is kept between runs (null: nowhere; see cached-script.ts). */
+  codeCacheDir: string | null;
   thresholds: Thresholds;
 }
 

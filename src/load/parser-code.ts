@@ -1,10 +1,11 @@
-// Which parser code this process runs: its fingerprint (the cache's version) and the module to import it from
-// (the bundle or the separate compiled files). One walk over the parser's files gives both.
+// Which parser code this process runs: its fingerprint (the cache's version) and where to load it from (the script
+// bundle, run with its code cache, or the separate compiled files). One walk over the parser's files gives both.
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PARSER_VERSION } from '../parse/version.js';
+import { runCachedScript, type CachedScript } from './cached-script.js';
 
 interface ParserCode {
   fingerprint: string;
@@ -83,19 +84,31 @@ export function parserFingerprint(): string {
 }
 
 /**
- * The module to parse with: dist/load/parse-file.bundle.js (scripts/bundle.mjs: the parser's hundred-odd
- * compiled modules in one file, which Node loads in a fraction of the time) when it is newer than every file of the
- * parser and parse-file.js itself, else parse-file.js. A bundle older than the code it was built from would parse
+ * The code to parse with: dist/load/parse-file.script.js (scripts/bundle.mjs: the parser's hundred-odd compiled
+ * modules and the packages they import, in one script run with V8's code cache) when it is newer than every file of
+ * the parser and parse-file.js itself, else parse-file.js. A bundle older than the code it was built from would parse
  * with old code under the new code's fingerprint and fill the cache with stale results: it is never used.
  */
 export function parserModule(): string {
   const plain = new URL('./parse-file.js', import.meta.url);
   if (import.meta.url.endsWith('.ts')) return new URL('./parse-file.ts', import.meta.url).href;
-  const bundle = new URL('./parse-file.bundle.js', import.meta.url);
+  const bundle = new URL('./parse-file.script.js', import.meta.url);
   try {
     const built = statSync(bundle).mtimeMs;
     return built >= readParserCode().newestMs && built >= statSync(plain).mtimeMs ? bundle.href : plain.href;
   } catch {
     return plain.href;
   }
+}
+
+type ParserExports = typeof import('./parse-file.js');
+
+/**
+ * Loads what `parserModule()` named: the script bundle with its code cache in `codeCacheDir` (null: none), or the
+ * module. `saveCodeCache` keeps the code compiled so far for the next process (see cached-script.ts); for a module
+ * it does nothing.
+ */
+export async function loadParser(module: string, codeCacheDir: string | null): Promise<Pick<CachedScript<ParserExports>, 'exports' | 'saveCodeCache'>> {
+  if (module.endsWith('.script.js')) return runCachedScript<ParserExports>(fileURLToPath(module), codeCacheDir);
+  return { exports: (await import(module)) as ParserExports, saveCodeCache: () => undefined };
 }

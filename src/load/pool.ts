@@ -39,7 +39,10 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 1
 const IN_FLIGHT = 2;
 
 function startWorker(context: ParseContext): Worker {
-  const options = { resourceLimits: WORKER_LIMITS, workerData: context };
+  // A worker takes the process's Node options, but `--input-type` (a host run as `node --input-type=module -e …`) is
+  // refused for a worker started from a file: every worker would die and every file be parsed on the main thread.
+  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+  const options = { resourceLimits: WORKER_LIMITS, workerData: context, execArgv };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
   // Running from TypeScript sources (tests, benchmarks): register tsx inside the worker, then load the .ts entry.
   const api = import.meta.resolve('tsx/esm/api');

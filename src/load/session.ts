@@ -4,8 +4,8 @@
 // run gives exactly what a serial one gives.
 import type { Thresholds } from '../parse/checks/thresholds.js';
 import type { Report } from '../parse/model.js';
-import { ParseCache, storeExists } from './cache.js';
-import { parserFingerprint, parserModule } from './parser-code.js';
+import { ParseCache, codeCacheDir, storeExists } from './cache.js';
+import { loadParser, parserFingerprint, parserModule } from './parser-code.js';
 import { discover, type FoundFile } from './discover.js';
 import { nextTurn } from './event-loop.js';
 import { thresholdsKey } from '../parse/checks/thresholds.js';
@@ -41,12 +41,12 @@ export interface LoadOptions {
   onNotice?: (message: string) => void;
 }
 
-// The parser and the checks are imported on first need: a load served wholly from the cache lists its first report
+// The parser and the checks are loaded on first need: a load served wholly from the cache lists its first report
 // without loading the parser, and the checks come only for the cross-report pass or changed thresholds.
-// Both come from one module (parse-file.js, or its bundle when one is built: see parserModule).
+// Both come from one module (parse-file.js, or its script bundle when one is built: see parserModule), loaded once a
+// process. This thread only reads the bundle's code cache; the workers write it (worker.ts says why).
 let loadedParser: Promise<typeof import('./parse-file.js')> | null = null;
-const parser = () => (loadedParser ??= import(parserModule()) as Promise<typeof import('./parse-file.js')>);
-const checks = parser;
+const parserAndChecks = (codeCacheDir: string | null) => (loadedParser ??= loadParser(parserModule(), codeCacheDir).then((loaded) => loaded.exports));
 
 /** Work between pauses of the cross-report checks: short enough for the explorer to answer a key at once. */
 const CHECK_SLICE_MS = 25;
@@ -78,7 +78,14 @@ interface Slot {
 
 export async function* loadFolder(root: string, options: LoadOptions): AsyncGenerator<LoadEvent> {
   const version = options.cache === false ? null : (options.parserVersion ?? parserFingerprint());
-  const context: ParseContext = { parser: version ?? 'uncached', module: parserModule(), thresholds: options.thresholds };
+  const context: ParseContext = {
+    parser: version ?? 'uncached',
+    module: parserModule(),
+    codeCacheDir: version === null ? null : codeCacheDir(options.cacheDir),
+    thresholds: options.thresholds,
+  };
+  const parser = () => parserAndChecks(context.codeCacheDir);
+  const checks = parser;
   const workerCount = options.workers ?? defaultWorkerCount();
   let pool: ParsePool | null = null;
   const startPool = (): ParsePool | null => (workerCount > 0 ? (pool ??= new ParsePool(workerCount, context)) : null);

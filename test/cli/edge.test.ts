@@ -131,9 +131,9 @@ describe('the parse cache: --no-cache and xxgk cache', () => {
     const where = xxgk(['cache', 'path'], env);
     expect(where).toMatchObject({ code: 0, stdout: `${cacheDir}\n`, stderr: '' });
 
-    // The CLI's and the explorer's compiled code (src/cli/cached-script.ts) is kept beside the parse caches (the runs
-    // above kept the CLI's), and cleared with them.
-    expect(readdirSync(path.join(cacheDir, 'code'))).toEqual([expect.stringMatching(/^cli\.script-[0-9a-f]{16}\.v8$/)]);
+    // The compiled code of the bundles (src/load/cached-script.ts) is kept beside the parse caches (the runs above
+    // kept the CLI's, and the parser's from the first run's workers), and cleared with them.
+    expect(readdirSync(path.join(cacheDir, 'code')).sort()).toEqual([expect.stringMatching(/^cli\.script-[0-9a-f]{16}\.v8$/), expect.stringMatching(/^parse-file\.script-[0-9a-f]{16}\.v8$/)]);
     writeFileSync(path.join(cacheDir, 'code', 'explorer.script-0123456789abcdef.v8'), 'code');
     const cleared = xxgk(['cache', 'clear'], env);
     expect(cleared.code).toBe(0);

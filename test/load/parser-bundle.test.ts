@@ -1,8 +1,9 @@
-// The parser bundle (scripts/bundle.mjs → dist/load/parse-file.bundle.js) is used only while it is newer than
-// every file of the parser it was built from, and parses exactly as the separate modules do. Run on a private copy
+// The parser bundle (scripts/bundle.mjs → dist/load/parse-file.script.js) is used only while it is newer than
+// every file of the parser it was built from, parses exactly as the separate modules do, and keeps its compiled code
+// for the next process (written by a worker after its first report, then used as it is). Run on a private copy
 // of the compiled code, so the other test files (which rebuild dist/ with tsc) are not disturbed.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SEEDS, ensureBuilt } from '../cli/run.js';
@@ -17,7 +18,10 @@ function inCopy(body: string): string {
   return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: copy });
 }
 
-const LOAD = `const out = []; for await (const e of load(${JSON.stringify(SEEDS)}, { cache: false, workers: 2, thresholds: (await import(${JSON.stringify('./dist/parse/checks/thresholds.js')})).DEFAULT_THRESHOLDS })) if (e.kind === 'done') out.push(...e.corpus.reports); process.stdout.write(JSON.stringify({ module: module(), reports: out }));`;
+/** A load of the seeds in the copy; `cacheDir` null: with --no-cache (no parse cache and no code cache). */
+const loadSeeds = (cacheDir: string | null) =>
+  `const out = []; for await (const e of load(${JSON.stringify(SEEDS)}, { ${cacheDir === null ? 'cache: false' : `cacheDir: ${JSON.stringify(cacheDir)}`}, workers: 2, thresholds: (await import(${JSON.stringify('./dist/parse/checks/thresholds.js')})).DEFAULT_THRESHOLDS })) if (e.kind === 'done') out.push(...e.corpus.reports); process.stdout.write(JSON.stringify({ module: module(), reports: out }));`;
+const LOAD = loadSeeds(null);
 
 beforeAll(() => {
   ensureBuilt();
@@ -39,8 +43,21 @@ describe('parser bundle', () => {
   it('is used once built, parses the seeds exactly as the separate modules do, and is dropped when the parser changes', () => {
     execFileSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(path.join(copy, 'scripts/bundle.mjs'))})).bundleParser();`], { cwd: copy });
     const bundled = JSON.parse(inCopy(LOAD)) as { module: string; reports: unknown[] };
-    expect(bundled.module).toMatch(/\/dist\/load\/parse-file\.bundle\.js$/);
+    expect(bundled.module).toMatch(/\/dist\/load\/parse-file\.script\.js$/);
     expect(bundled.reports.length).toBeGreaterThanOrEqual(5);
+
+    // With a cache folder, a worker keeps the bundle's compiled code after its first report (so the workers did run,
+    // though this process was started with --input-type=module, which a worker refuses: pool.ts); the next process's
+    // workers and main thread use it (a used cache is not written again) and parse the same.
+    const cacheDir = path.join(copy, 'cache');
+    expect(JSON.stringify((JSON.parse(inCopy(loadSeeds(cacheDir))) as { reports: unknown[] }).reports)).toBe(JSON.stringify(bundled.reports));
+    const codeFiles = () => readdirSync(path.join(cacheDir, 'code')).filter((f) => /^parse-file\.script-[0-9a-f]+\.v8$/.test(f));
+    expect(codeFiles()).toHaveLength(1);
+    const written = statSync(path.join(cacheDir, 'code', codeFiles()[0]!));
+    rmSync(path.join(cacheDir, readdirSync(cacheDir).find((f) => f.startsWith('parse-v'))!), { recursive: true }); // the seeds parse again
+    expect(JSON.stringify((JSON.parse(inCopy(loadSeeds(cacheDir))) as { reports: unknown[] }).reports)).toBe(JSON.stringify(bundled.reports));
+    const again = statSync(path.join(cacheDir, 'code', codeFiles()[0]!));
+    expect([again.ino, again.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
 
     // One parser file changed after the bundle was built (a rebuild with tsc alone): the bundle is stale.
     const later = new Date(Date.now() + 60_000);

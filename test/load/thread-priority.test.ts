@@ -22,7 +22,7 @@ describe.runIf(process.platform === 'linux')('parse workers', () => {
   it('run at a lower priority than the thread that draws the explorer, which keeps its own', async () => {
     const own = os.getPriority(); // this thread's (on Linux, pid 0 is the calling thread)
     const before = threadNiceness().filter((n) => n === Math.min(19, own + WORKER_NICENESS)).length;
-    const pool = new ParsePool(2, { parser: 'test', module: parserModule(), thresholds: DEFAULT_THRESHOLDS });
+    const pool = new ParsePool(2, { parser: 'test', module: parserModule(), codeCacheDir: null, thresholds: DEFAULT_THRESHOLDS });
     try {
       const bytes = new Uint8Array(readFileSync(SEED));
       const { size, mtimeMs, ctimeMs, ino } = statSync(SEED);

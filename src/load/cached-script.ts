@@ -4,7 +4,8 @@
 // start of the explorer compiled its 450 KB bundle again, and every function its first frame calls was compiled
 // lazily while drawing it. A script compiled through `vm.Script` can be given the code V8 produced for it last time,
 // taken after the first frame so it holds those functions too: the explorer starts ~50 ms sooner (bench/tui.ts). The
-// CLI (src/cli/main.ts) runs the same way, its cache taken at exit: ~30–60 ms of every run.
+// CLI (src/cli/main.ts) runs the same way, its cache taken at exit: ~30–60 ms of every run; and the parser
+// (parser-code.ts, loadParser) in the workers, whose cache a worker takes after its first report.
 //
 // The cache is the user's cache directory (beside the parse cache), one file per script text, Node version and
 // architecture. Like the parse cache it is never trusted blindly: a file whose checksum fails is not given to V8,

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { moduleToScript } from '../../scripts/bundle.mjs';
-import { codeCacheFile, runCachedScript } from '../../src/cli/cached-script.js';
-import { ROOT, ensureBuilt, removeTempDirs, tempDir } from './run.js';
+import { codeCacheFile, runCachedScript } from '../../src/load/cached-script.js';
+import { ROOT, ensureBuilt, removeTempDirs, tempDir } from '../cli/run.js';
 
 afterAll(removeTempDirs);
 
@@ -78,7 +78,7 @@ describe('moduleToScript (the explorer bundle as a script)', () => {
  * cache afterwards. Returns whether the cache was used and what the bundle's run() gave.
  */
 function loadInNewProcess(script: string, cacheDir: string | null, save = true): { codeCache: string; out: unknown[] } {
-  const loader = path.join(ROOT, 'dist/cli/cached-script.js');
+  const loader = path.join(ROOT, 'dist/load/cached-script.js');
   const body = `const { runCachedScript } = await import(${JSON.stringify(loader)}); const r = await runCachedScript(${JSON.stringify(script)}, ${JSON.stringify(cacheDir)}); const out = await r.exports.run(); ${save ? 'r.saveCodeCache();' : ''} process.stdout.write(JSON.stringify({ codeCache: r.codeCache, out }));`;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', body], { encoding: 'utf8' })) as { codeCache: string; out: unknown[] };
 }
