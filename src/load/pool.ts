@@ -39,16 +39,16 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 1
 const IN_FLIGHT = 2;
 
 function startWorker(context: ParseContext): Worker {
-  // A worker takes the process's Node options, but `--input-type` (a host run as `node --input-type=module -e …`) is
-  // refused for a worker started from a file: every worker would die and every file be parsed on the main thread.
-  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
-  const options = { resourceLimits: WORKER_LIMITS, workerData: context, execArgv };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
+  const options = { resourceLimits: WORKER_LIMITS, workerData: context, eval: true };
+  // From a one-line bootstrap that imports the worker's file, not from the file itself: a worker takes the process's
+  // Node options, and one started from a file refuses `--input-type`, so in a program run as
+  // `node --input-type=module -e …` every worker died and every file was parsed on the main thread. Giving the
+  // worker its own list of options instead is no way out: Node refuses V8's (`--max-old-space-size`) in it.
+  if (!import.meta.url.endsWith('.ts')) return new Worker(`import(${JSON.stringify(new URL('./worker.js', import.meta.url).href)});`, options);
   // Running from TypeScript sources (tests, benchmarks): register tsx inside the worker, then load the .ts entry.
   const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, ...options });
+  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, options);
 }
 
 export class ParsePool {

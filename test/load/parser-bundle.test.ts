@@ -15,7 +15,9 @@ function inCopy(body: string): string {
   const code = path.join(copy, 'dist/load/parser-code.js');
   const session = path.join(copy, 'dist/load/session.js');
   const script = `const { parserModule: module } = await import(${JSON.stringify(code)}); const { loadFolder: load } = await import(${JSON.stringify(session)}); ${body}`;
-  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: copy });
+  // Node options a worker must cope with: --input-type (refused by a worker started from a file) and a V8 option
+  // (refused in a worker's own list of options).
+  return execFileSync(process.execPath, ['--max-old-space-size=2048', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: copy });
 }
 
 /** A load of the seeds in the copy; `cacheDir` null: with --no-cache (no parse cache and no code cache). */
@@ -47,7 +49,7 @@ describe('parser bundle', () => {
     expect(bundled.reports.length).toBeGreaterThanOrEqual(5);
 
     // With a cache folder, a worker keeps the bundle's compiled code after its first report (so the workers did run,
-    // though this process was started with --input-type=module, which a worker refuses: pool.ts); the next process's
+    // under the Node options inCopy gives: pool.ts); the next process's
     // workers and main thread use it (a used cache is not written again) and parse the same.
     const cacheDir = path.join(copy, 'cache');
     expect(JSON.stringify((JSON.parse(inCopy(loadSeeds(cacheDir))) as { reports: unknown[] }).reports)).toBe(JSON.stringify(bundled.reports));
