@@ -4,11 +4,10 @@
 import { APPLICANT_COLUMN_LABELS, OUTCOME_GROUPS, OUTCOME_GROUP_LABELS, OUTCOME_ROWS, getPath, type OutcomeGroup } from '../parse/dictionary.js';
 import { APPLICANT_COLUMNS, type ApplicantColumn, type ApplicationRow, type Report } from '../parse/model.js';
 import type { Lang } from '../settings/settings.js';
+// The views' measure: figures, file names and body names (most cells) are counted without a segmenter.
+import { widthOf as displayWidth } from '../views/components/text.js';
 import { plural } from './check.js';
 import { csvLine } from './csv.js';
-// The views' measure: figures and file names (most cells) are printable ASCII, counted without a segmenter.
-import { widthOf as displayWidth } from '../views/components/text.js';
-
 
 export type ColumnCounts = Record<ApplicantColumn, number>;
 
