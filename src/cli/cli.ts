@@ -114,7 +114,9 @@ async function run(options: RunOptions, settings: LazySettings): Promise<number>
     // The code cache is left alone with --no-cache too: that flag asks for no cache of any kind.
     const { runTui, saveCodeCache } = await importExplorer(options.cache ? codeCacheDir() : null);
     // Once the first frame is drawn, so the cache holds the code that drew it (a few milliseconds, once per version).
-    void shown.promise.then(() => setImmediate(saveCodeCache));
+    // Not deferred to a later turn: a key read in the turn after the first frame ('q' at once) ended the process
+    // before a deferred write ran, and the next start compiled everything again (a flaky tmux test showed it).
+    void shown.promise.then(() => saveCodeCache());
     // Written once the explorer is on screen (or when it closes, if sooner): a settings-file write is not worth
     // delaying the first frame for.
     const remember = options.dir !== null ? once(() => rememberFolder(settings, dir)) : () => undefined;
