@@ -1,0 +1,58 @@
+// When a load starts its parse workers: before the store is opened when no store exists yet for this parser (every
+// file will be parsed, and a worker takes tens of milliseconds to boot), once the store is open when it holds no
+// index of this folder, and never when the folder is served from the store.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeSyntheticCorpus } from '../../bench/synth.js';
+import { ParseCache } from '../../src/load/cache.js';
+import { RACY_MS } from '../../src/load/entry.js';
+import { load, tempDir } from '../scale/helpers.js';
+
+/** What happened, in order: a pool made ('pool'), the store opened ('open'). */
+const events: string[] = [];
+
+vi.mock('../../src/load/pool.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/load/pool.js')>();
+  class RecordedPool extends original.ParsePool {
+    constructor(...args: ConstructorParameters<typeof original.ParsePool>) {
+      events.push('pool');
+      super(...args);
+    }
+  }
+  return { ...original, ParsePool: RecordedPool };
+});
+
+const open = ParseCache.open.bind(ParseCache);
+vi.spyOn(ParseCache, 'open').mockImplementation((...args) => {
+  events.push('open');
+  return open(...args);
+});
+
+afterEach(() => {
+  events.length = 0;
+});
+
+describe('parse workers start', () => {
+  it('before the store is opened when there is no store yet, after it when the folder is new to it, never when it is served from it', async () => {
+    const root = tempDir('pool-start');
+    const cacheDir = tempDir('pool-start-cache');
+    await makeSyntheticCorpus(root, 6);
+    await new Promise((r) => setTimeout(r, RACY_MS + 300)); // old enough to be trusted by its stamp
+
+    await load(root, { cacheDir, workers: 2 });
+    // The first open is the load's; a second one stores the cross-report findings at the end.
+    expect(events.slice(0, 2)).toEqual(['pool', 'open']);
+
+    events.length = 0;
+    const warm = await load(root, { cacheDir, workers: 2 });
+    expect(warm.stats).toMatchObject({ parsed: 0, cached: 6 });
+    expect(events).not.toContain('pool');
+
+    events.length = 0;
+    const other = tempDir('pool-start-other');
+    writeFileSync(path.join(other, 'report.txt'), 'not a report\n'); // a folder the store has no index of
+    await load(other, { cacheDir, workers: 2 });
+    expect(events.slice(0, 2)).toEqual(['open', 'pool']);
+  }, 60_000);
+});
