@@ -5,7 +5,7 @@ import { APPLICANT_COLUMN_LABELS, OUTCOME_GROUPS, OUTCOME_GROUP_LABELS, OUTCOME_
 import { APPLICANT_COLUMNS, type ApplicantColumn, type ApplicationRow, type Report } from '../parse/model.js';
 import type { Lang } from '../settings/settings.js';
 // The views' measure: figures, file names and body names (most cells) are counted without a segmenter.
-import { widthOf as displayWidth } from '../views/components/text.js';
+import { widthOf } from '../views/components/text.js';
 import { plural } from './check.js';
 import { csvLine } from './csv.js';
 
@@ -102,7 +102,7 @@ export function statsText(stats: readonly YearStats[], lang: Lang): string {
 /** Left-aligned columns padded by display width (CJK characters take two cells). */
 export function table(rows: readonly string[][]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell)))).join('  ').trimEnd() + '\n').join('');
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, widthOf(cell))));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - widthOf(cell)))).join('  ').trimEnd() + '\n').join('');
 }
 

@@ -1,5 +1,6 @@
 // The plain table printed by --summary, and by default when stdout is not a terminal.
 import { storedCorpusFacts } from '../load/lazy-report.js';
+import { corpusFacts } from '../parse/checks/corpus-facts.js';
 import { APPLICANT_COLUMNS, type Figure, type Report } from '../parse/model.js';
 import { sanitizeInline } from '../parse/sanitize.js';
 import type { Lang } from '../settings/settings.js';
@@ -14,18 +15,14 @@ export function summaryHeader(lang: Lang): string[] {
 const TOTAL = APPLICANT_COLUMNS.indexOf('total');
 
 /**
- * Table 3's three totals the summary shows. A report from the cache keeps them in the facts stored beside its
- * deflated detail (load/lazy-report.ts): read from there, a summary of 10,000 cached reports inflates none of them
- * (~2.2 s -> ~0.7 s: most of it was inflating and parsing details for three figures each).
+ * Table 3's three totals the summary shows, from the report's corpus facts as the cross-report checks read them: a
+ * report from the cache keeps them beside its deflated detail (load/lazy-report.ts), so a summary of 10,000 cached
+ * reports inflates none of them (~2.2 s -> ~0.7 s: most of it was inflating and parsing details for three figures
+ * each); any other report gives them from its tables.
  */
 function applicationTotals(r: Report): { newReceived: Figure; outcomeTotal: Figure; carriedForward: Figure } | null {
-  const facts = storedCorpusFacts(r);
-  if (facts) {
-    const a = facts.applications;
-    return a && { newReceived: a.newReceivedTotal, outcomeTotal: a.outcomeTotalTotal, carriedForward: a.carriedForward[TOTAL] ?? null };
-  }
-  const apps = r.applications;
-  return apps && { newReceived: apps.newReceived.total, outcomeTotal: apps.outcomeTotal.total, carriedForward: apps.carriedForward.total };
+  const a = (storedCorpusFacts(r) ?? corpusFacts(r)).applications;
+  return a && { newReceived: a.newReceivedTotal, outcomeTotal: a.outcomeTotalTotal, carriedForward: a.carriedForward[TOTAL] ?? null };
 }
 
 export function summaryCells(r: Report, lang: Lang): string[] {

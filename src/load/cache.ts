@@ -237,8 +237,8 @@ function storeDir(dir: string, version: string): string {
  * file will be parsed, which a loader can know before it opens the store. (LevelDB writes CURRENT when it creates a
  * store; a true answer promises nothing about what the store holds.)
  */
-export function storeExists(dir: string = defaultCacheDir(), version: string = parserFingerprint()): boolean {
-  return existsSync(path.join(storeDir(dir, version), 'CURRENT'));
+export function storeExists(dir: string | undefined, version: string): boolean {
+  return existsSync(path.join(storeDir(dir ?? defaultCacheDir(), version), 'CURRENT'));
 }
 
 /** Files per index chunk: big enough that a warm load makes few reads, small enough to read the first at once. */

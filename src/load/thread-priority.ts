@@ -8,19 +8,16 @@ import os from 'node:os';
 export const WORKER_NICENESS = 5;
 
 /**
- * Lowers the calling thread's priority by WORKER_NICENESS and returns its new niceness, or null where that cannot be
- * done for one thread alone. Linux only: there a thread has its own niceness, set through its thread id (read from
- * /proc/thread-self). Elsewhere a process id is the only handle, and lowering it would slow the main thread too.
+ * Lowers the calling thread's priority by WORKER_NICENESS. Linux only: there a thread has its own niceness, set
+ * through its thread id (read from /proc/thread-self). Elsewhere a process id is the only handle, and lowering it
+ * would slow the main thread too.
  */
-export function lowerThisThreadsPriority(): number | null {
-  if (process.platform !== 'linux') return null;
+export function lowerThisThreadsPriority(): void {
+  if (process.platform !== 'linux') return;
   try {
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (!Number.isInteger(tid) || tid <= 0) return null;
-    const niceness = Math.min(19, os.getPriority(tid) + WORKER_NICENESS);
-    os.setPriority(tid, niceness);
-    return os.getPriority(tid);
+    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, Math.min(19, os.getPriority(tid) + WORKER_NICENESS));
   } catch {
-    return null; // no /proc, or a sandbox that forbids it: the worker runs at the normal priority
+    // no /proc, or a sandbox that forbids it: the worker runs at the normal priority
   }
 }

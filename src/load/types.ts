@@ -25,17 +25,17 @@ export interface Corpus {
 }
 
 /**
- * What loading a folder reports as it goes: reports and problems as each file is done, progress, and at the
- * end `done` with every report (anomalies from the cross-report checks included). The TUI lists reports as
- * they arrive and replaces its list on `done`; the CLI streams `report` events for --jsonl.
- */
-/**
  * What the cross-report checks are doing: 'stored', reading the findings the last load stored (if they are not
  * usable, a later event says what runs instead); 'changed', running on the `changedBodies` bodies whose reports
  * changed since then (and hierarchy-sum on all); 'all', running on every report.
  */
 export type CheckingStage = { stage: 'stored' } | { stage: 'changed'; changedBodies: number } | { stage: 'all' };
 
+/**
+ * What loading a folder reports as it goes: reports and problems as each file is done, progress, and at the
+ * end `done` with every report (anomalies from the cross-report checks included). The TUI lists reports as
+ * they arrive and replaces its list on `done`; the CLI streams `report` events for --jsonl.
+ */
 export type LoadEvent =
   | LoadItem
   /** `done` files handled of `total` (null until discovery has finished); `bytes` read so far; `current` file. */

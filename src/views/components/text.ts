@@ -5,12 +5,11 @@ import { sanitizeInline } from '../../parse/sanitize.js';
 
 export const ELLIPSIS = '…';
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
  * Printable ASCII and CJK Unified Ideographs only: one column per ASCII character, two per ideograph (the whole
- * block U+4E00-U+9FFF is East Asian Wide; text.test.ts checks every one against string-width). Most names of
- * bodies and titles are such text: measured without a segmenter, 10,000 distinct names in a summary table take
- * milliseconds instead of 200.
+ * block U+4E00-U+9FFF is East Asian Wide; text.test.ts checks every one against string-width). Labels, figures,
+ * file names and most names of bodies and titles are such text, counted without a segmenter: 10,000 distinct names
+ * in a summary table take milliseconds instead of 200.
  */
 const ASCII_AND_IDEOGRAPHS = /^[\x20-\x7e\u4e00-\u9fff]*$/;
 /** Widths already measured. string-width segments graphemes and tests each against an emoji pattern, and a frame
@@ -21,7 +20,6 @@ const MEASURED_MAX = 20_000;
 
 /** Columns `text` takes in a terminal. */
 export function widthOf(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
   if (ASCII_AND_IDEOGRAPHS.test(text)) {
     let width = text.length;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) width++;
