@@ -14,7 +14,7 @@
 // and classic-level (its addon loads from its own folder).
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
-import { init, parse as parseModule } from 'es-module-lexer';
+import { initSync, parse as parseModule } from 'es-module-lexer';
 import { builtinModules } from 'node:module';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -200,6 +200,9 @@ function importsThroughLoader({ bundleDir, lazy, native = [] }) {
 export function moduleToScript(code) {
   // A hashbang (the CLI's) is no syntax in a script: a comment of the same length keeps every line and column.
   if (code.startsWith('#!')) code = '//' + code.slice(2);
+  // The lexer's WebAssembly must be ready before parse(); its async init left callers that forgot to await it
+  // working only when something else had waited long enough (the test of this function failed on a clean CI run).
+  initSync();
   const [imports, exports] = parseModule(code);
   const out = code.split('');
   for (const i of imports) {
@@ -235,7 +238,6 @@ async function bundleScript({ entry, out, lazy, native, define = {}, plugins = [
     logOverride: { 'assign-to-define': 'silent' },
     plugins: [importsThroughLoader({ bundleDir: path.dirname(out), lazy, native }), ...plugins],
   });
-  await init;
   for (const file of result.outputFiles) {
     if (file.path === out) await writeFile(file.path, moduleToScript(file.text));
     else if (file.path === out + '.map') {
