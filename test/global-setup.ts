@@ -1,5 +1,5 @@
 // Once per run, before any test: the build the CLI, explorer and benchmark tests run (`tsc`, then the bundles of
-// scripts/bundle.mjs), so they all test what `npm start` runs and leave dist/ consistent, the bundles fresh.
+// scripts/bundle.mjs and the code caches scripts/seed-code-cache.mjs leaves beside them), so they all test what `npm start` runs and leave dist/ consistent, the bundles fresh.
 //
 // Every test's temporary folders (caches, settings, copied corpora, tmux sockets' work folders) go under one folder
 // of this run, removed at the end: test files create them with os.tmpdir(), and a run must not leave hundreds behind.
@@ -16,6 +16,7 @@ function build(): void {
   spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
   if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) throw new Error('the build did not produce dist/cli/main.js');
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/seed-code-cache.mjs'], { cwd: ROOT, stdio: 'pipe' });
 }
 
 export function setup(): () => void {

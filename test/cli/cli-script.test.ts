@@ -1,10 +1,12 @@
 // The `xxgk` command runs its CLI from the one-file bundle dist/cli/cli.script.js with V8's code cache
-// (src/cli/main.ts), and from the compiled modules when that bundle is older than them.
+// (src/cli/main.ts): the one the build left beside the bundle, else the user's own; and from the compiled modules
+// when that bundle is older than them.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, SEEDS, ensureBuilt, removeTempDirs, tempDir, xxgk } from './run.js';
+import { shippedCodeCacheFile } from '../../src/load/cached-script.js';
+import { ROOT, SEEDS, buildWithoutShippedCode, ensureBuilt, removeTempDirs, tempDir, xxgk } from './run.js';
 
 afterAll(removeTempDirs);
 
@@ -17,26 +19,46 @@ const codeFiles = (cacheHome: string) => {
 describe('the CLI bundle', () => {
   beforeAll(ensureBuilt);
 
-  it('is what runs, and keeps its compiled code: written by the first run, grown by a run that needs more, left alone after', () => {
-    const cacheHome = tempDir('xxgk-cli-code-');
-    const env = { XDG_CACHE_HOME: cacheHome };
-    expect(xxgk(['--version'], env).code).toBe(0);
-    const [file, ...others] = codeFiles(cacheHome);
-    expect(others).toEqual([]);
-    expect(file).toMatch(/^cli\.script-[0-9a-f]{16}\.v8$/);
-    const full = path.join(cacheHome, 'xxgk', 'code', file!);
-    const afterVersion = statSync(full).size;
+  it('starts from the compiled code the build left beside it: a first run writes none of its own', () => {
+    for (const bundle of ['cli/cli.script.js', 'views/explorer.script.js', 'load/parse-file.script.js']) {
+      const script = path.join(ROOT, 'dist', bundle);
+      expect(existsSync(shippedCodeCacheFile(script, readFileSync(script, 'utf8'))), bundle).toBe(true);
+    }
+    const cacheHome = tempDir('xxgk-cli-shipped-');
+    expect(xxgk(['--version'], { XDG_CACHE_HOME: cacheHome }).code).toBe(0);
+    // Without that code, --version writes the cache (below): none here shows the shipped code was used.
+    expect(codeFiles(cacheHome)).toEqual([]);
+    // A first load parses on workers, which write the parser's code when they have none (test/load/parser-bundle.test.ts).
+    expect(JSON.parse(xxgk([SEEDS, '--json'], { XDG_CACHE_HOME: cacheHome }).stdout)).toHaveLength(5);
+    expect(readdirSync(path.join(cacheHome, 'xxgk')).some((n) => n.startsWith('parse-v'))).toBe(true);
+    expect(existsSync(path.join(cacheHome, 'xxgk', 'code')) ? readdirSync(path.join(cacheHome, 'xxgk', 'code')).filter((n) => n.startsWith('parse-file.')) : []).toEqual([]);
+  });
 
-    const json = xxgk([SEEDS, '--json'], env);
-    expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toHaveLength(5);
-    // A load compiles much more of the CLI than --version: the cache grows to hold it.
-    const afterLoad = statSync(full);
-    expect(afterLoad.size).toBeGreaterThan(afterVersion * 1.05);
-    // The same run again compiles nothing new: the file is not written again.
-    expect(xxgk([SEEDS, '--json'], env).stdout).toBe(json.stdout);
-    expect(statSync(full).mtimeMs).toBe(afterLoad.mtimeMs);
-    expect(codeFiles(cacheHome)).toEqual([file]);
+  it('is what runs, and keeps its compiled code: written by the first run, grown by a run that needs more, left alone after (a build without shipped code)', () => {
+    const copy = buildWithoutShippedCode('cli-script-');
+    try {
+      const cacheHome = tempDir('xxgk-cli-code-');
+      const run = (args: string[]) => spawnSync(process.execPath, [path.join(copy, 'dist/cli/main.js'), ...args], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+      expect(run(['--version']).status).toBe(0);
+      const [file, ...others] = codeFiles(cacheHome);
+      expect(others).toEqual([]);
+      expect(file).toMatch(/^cli\.script-[0-9a-f]{16}\.v8$/);
+      const full = path.join(cacheHome, 'xxgk', 'code', file!);
+      const afterVersion = statSync(full).size;
+
+      const json = run([SEEDS, '--json']);
+      expect(json.status).toBe(0);
+      expect(JSON.parse(json.stdout)).toHaveLength(5);
+      // A load compiles much more of the CLI than --version: the cache grows to hold it.
+      const afterLoad = statSync(full);
+      expect(afterLoad.size).toBeGreaterThan(afterVersion * 1.05);
+      // The same run again compiles nothing new: the file is not written again.
+      expect(run([SEEDS, '--json']).stdout).toBe(json.stdout);
+      expect(statSync(full).mtimeMs).toBe(afterLoad.mtimeMs);
+      expect(codeFiles(cacheHome)).toEqual([file]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('--no-cache keeps no compiled code either', () => {
@@ -46,12 +68,8 @@ describe('the CLI bundle', () => {
   });
 
   it('older than the compiled CLI (tsc run without the bundle step), it is not used: the compiled modules run', () => {
-    // A private copy of dist/, inside the repository so that it finds node_modules and package.json.
-    mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
-    const copy = mkdtempSync(path.join(ROOT, '.tmp', 'cli-script-'));
+    const copy = buildWithoutShippedCode('cli-script-');
     try {
-      cpSync(path.join(ROOT, 'dist'), path.join(copy, 'dist'), { recursive: true });
-      symlinkSync(path.join(ROOT, 'corpus'), path.join(copy, 'corpus'));
       const later = new Date(statSync(path.join(copy, 'dist/cli/cli.script.js')).mtime.getTime() + 60_000);
       utimesSync(path.join(copy, 'dist/cli/cli.js'), later, later);
       const cacheHome = tempDir('xxgk-cli-stale-');

@@ -4,6 +4,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a build script in plain JavaScript, without types
+import { buildWithoutShippedCode as copyBuild } from '../../scripts/build-copy.mjs';
+
+/** A copy of the build without the compiled code it ships (scripts/build-copy.mjs); the caller removes it. */
+export const buildWithoutShippedCode = copyBuild as (prefix: string) => string;
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MAIN = path.join(ROOT, 'dist/cli/main.js');
@@ -59,3 +64,4 @@ export function replicatedSeeds(copies: number): string {
   }
   return dir;
 }
+

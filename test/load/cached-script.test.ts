@@ -1,12 +1,12 @@
 // A bundle built as a script (scripts/bundle.mjs, moduleToScript) and run with V8's code cache (cached-script.ts):
 // the conversion is exact or refused, and the cache is used only when it is whole and made for this very text.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { moduleToScript } from '../../scripts/bundle.mjs';
-import { codeCacheFile, runCachedScript } from '../../src/load/cached-script.js';
+import { codeCacheFile, runCachedScript, shippedCodeCacheFile } from '../../src/load/cached-script.js';
 import { ROOT, ensureBuilt, removeTempDirs, tempDir } from '../cli/run.js';
 
 afterAll(removeTempDirs);
@@ -132,6 +132,47 @@ describe('runCachedScript (V8 code cache)', () => {
     writeFileSync(script, toScript(module.replace('n * 2', 'n + n')));
     expect(loadInNewProcess(script, cacheDir)).toEqual({ codeCache: 'none', out: [42] });
     expect(readdirSync(cacheDir).sort()).toEqual([path.basename(codeCacheFile(cacheDir, script, readFileSync(script, 'utf8'))), 'unrelated.v8'].sort());
+  });
+
+  it('uses the cache the build left beside the script when the user\'s has none, and writes none of its own then', () => {
+    const { dir, script } = bundleFolder(module);
+    const made = path.join(dir, 'made');
+    loadInNewProcess(script, made);
+    const text = readFileSync(script, 'utf8');
+    const shipped = shippedCodeCacheFile(script, text);
+    expect(path.dirname(shipped)).toBe(dir);
+    copyFileSync(codeCacheFile(made, script, text), shipped);
+
+    const cacheDir = path.join(dir, 'cache');
+    expect(loadInNewProcess(script, cacheDir)).toEqual({ codeCache: 'shipped', out: [42] });
+    expect(existsSync(cacheDir)).toBe(false); // asked to save, it had nothing to add
+    expect(loadInNewProcess(script, null)).toEqual({ codeCache: 'off', out: [42] }); // no cache of any kind
+
+    // The user's own, when whole, comes first; a damaged one is passed over for the shipped one.
+    mkdirSync(cacheDir);
+    copyFileSync(shipped, codeCacheFile(cacheDir, script, text));
+    expect(loadInNewProcess(script, cacheDir)).toEqual({ codeCache: 'used', out: [42] });
+    writeFileSync(codeCacheFile(cacheDir, script, text), 'damaged');
+    expect(loadInNewProcess(script, cacheDir)).toEqual({ codeCache: 'shipped', out: [42] });
+  });
+
+  it('a damaged shipped cache, or one V8 refuses, is not used: the user\'s own is written and used after', () => {
+    const { dir, script } = bundleFolder(module);
+    const made = path.join(dir, 'made');
+    loadInNewProcess(script, made);
+    const text = readFileSync(script, 'utf8');
+    const good = readFileSync(codeCacheFile(made, script, text));
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 10]! ^= 0xff;
+    const other = bundleFolder('const run = async () => ["another script"]; export{run as run};');
+    loadInNewProcess(other.script, path.join(other.dir, 'made'));
+    const foreign = readFileSync(codeCacheFile(path.join(other.dir, 'made'), other.script, readFileSync(other.script, 'utf8')));
+    for (const [what, bytes] of [['a flipped byte', flipped], ['another script\'s code', foreign]] as const) {
+      writeFileSync(shippedCodeCacheFile(script, text), bytes);
+      const cacheDir = tempDir('xxgk-shipped-');
+      expect(loadInNewProcess(script, cacheDir), what).toEqual({ codeCache: 'none', out: [42] });
+      expect(loadInNewProcess(script, cacheDir), `${what}, then the user's own`).toEqual({ codeCache: 'used', out: [42] });
+    }
   });
 
   it('a cache directory that cannot be written costs nothing but the cache', async () => {

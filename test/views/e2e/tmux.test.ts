@@ -1,11 +1,13 @@
 // End to end: the BUILT CLI in a real terminal (tmux), driven by keys, on the sample corpus.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { shippedCodeCacheFile } from '../../../src/load/cached-script.js';
+import { buildWithoutShippedCode } from '../../cli/run.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -34,14 +36,26 @@ async function waitFor(session: string, test: (screen: string) => boolean, what:
   throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
 }
 
-function startCli(width: number, height: number, folder = 'corpus/sample', home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-'))): string {
+function startCli(width: number, height: number, folder = 'corpus/sample', home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-')), build = repo): string {
   const session = `xxgk-e2e-${process.pid}-${width}x${height}-${sessions.length}`;
   sessions.push(session);
   const env = `LANG=zh_CN.UTF-8 XDG_CONFIG_HOME=${home}/config XDG_CACHE_HOME=${home}/cache PS1='PROMPT$ '`;
-  const command = `cd ${repo} && env ${env} node dist/cli/main.js ${folder}; echo XXGK-EXIT-$?; env PS1='PROMPT$ ' sh`;
+  const command = `cd ${build} && env ${env} node dist/cli/main.js ${folder}; echo XXGK-EXIT-$?; env PS1='PROMPT$ ' sh`;
   tmux('new', '-d', '-s', session, '-x', String(width), '-y', String(height), command);
   return session;
 }
+
+/** Starts the explorer on the sample corpus at 80×24, waits for its list, and quits with q. */
+async function startAndQuitIn(home: string, build = repo): Promise<void> {
+  const session = startCli(80, 24, 'corpus/sample', home, build);
+  await waitFor(session, (s) => s.includes('[1] 报告') && /1\/5\s*$/m.test(s), 'the list of 5 reports');
+  keys(session, 'q');
+  await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
+}
+const startAndQuit = (home: string) => startAndQuitIn(home);
+
+/** Private copies of the build (buildWithoutShippedCode), removed after the file's tests. */
+const copies: string[] = [];
 
 /** A folder of good, bad and hostile files: every format fixture, empty, binary, garbage, a broken link, escape sequences. */
 function badFolder(): string {
@@ -76,6 +90,7 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
   });
   afterAll(() => {
     spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    for (const copy of copies.splice(0)) rmSync(copy, { recursive: true, force: true });
   });
 
   for (const [width, height] of [
@@ -138,15 +153,22 @@ describe.runIf(hasTmux)('explorer in tmux', () => {
     await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
   });
 
-  it('keeps V8\'s compiled code of the explorer: the next start uses it as it is, a damaged one is replaced', async () => {
+  it('starts from the compiled code the build left beside the explorer: a first start writes none of its own', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-shipped-'));
+    const script = path.join(repo, 'dist/views/explorer.script.js');
+    expect(existsSync(shippedCodeCacheFile(script, readFileSync(script, 'utf8')))).toBe(true);
+    await startAndQuit(home);
+    // Without that code, a first start writes the explorer's (the next test): none here shows it was used.
+    const codeDir = path.join(home, 'cache/xxgk/code');
+    expect(existsSync(codeDir) ? readdirSync(codeDir).filter((n) => n.startsWith('explorer.')) : []).toEqual([]);
+  });
+
+  it('keeps V8\'s compiled code of the explorer: the next start uses it as it is, a damaged one is replaced (a build without shipped code)', async () => {
     const home = mkdtempSync(path.join(tmpdir(), 'xxgk-e2e-code-'));
     const codeDir = path.join(home, 'cache/xxgk/code');
-    const startAndQuit = async () => {
-      const session = startCli(80, 24, 'corpus/sample', home);
-      await waitFor(session, (s) => s.includes('[1] 报告') && /1\/5\s*$/m.test(s), 'the list of 5 reports');
-      keys(session, 'q');
-      await waitFor(session, (s) => s.includes('XXGK-EXIT-0') && s.includes('PROMPT$'), 'the shell prompt');
-    };
+    const build = buildWithoutShippedCode('e2e-code-');
+    copies.push(build);
+    const startAndQuit = () => startAndQuitIn(home, build);
     await startAndQuit();
     const explorerFiles = () => readdirSync(codeDir).filter((n) => n.startsWith('explorer.'));
     const [name, ...others] = explorerFiles();
