@@ -63,8 +63,8 @@ function run(args, env) {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      // The scripted run exits 1 when the sample has anomalies at or above --fail-on (none by default): any exit is
-      // fine as long as the run did not crash or hang.
+      // 2 is the CLI's usage or I/O error, and its internal error; a signal is a crash or the timeout. Anything else
+      // (1: nothing matched) ran to its end.
       if (signal || code === 2) reject(new Error(`${path.basename(args[0])} ${args.slice(1, 2).join(' ')} failed (${signal ?? code}): ${stderr.trim().split('\n').pop() ?? ''}`));
       else resolve();
     });

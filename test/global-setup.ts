@@ -1,5 +1,6 @@
-// Once per run, before any test: the build the CLI, explorer and benchmark tests run (`tsc`, then the bundles of
-// scripts/bundle.mjs and the code caches scripts/seed-code-cache.mjs leaves beside them), so they all test what `npm start` runs and leave dist/ consistent, the bundles fresh.
+// Once per run, before any test: the build the CLI, explorer and benchmark tests run (`tsc`, the bundles of
+// scripts/bundle.mjs, then the compiled code scripts/seed-code-cache.mjs leaves beside them), so they all test what
+// `npm start` runs and leave dist/ consistent, the bundles fresh.
 //
 // Every test's temporary folders (caches, settings, copied corpora, tmux sockets' work folders) go under one folder
 // of this run, removed at the end: test files create them with os.tmpdir(), and a run must not leave hundreds behind.

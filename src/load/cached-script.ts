@@ -14,7 +14,7 @@
 //
 // The build leaves a cache file beside each bundle too (scripts/seed-code-cache.mjs: it runs them once on the
 // sample corpus), under the same name. It is read when the user's cache has none, so the first start after
-// `npm install` runs compiled code as later ones do (~95 ms sooner to the explorer's first report). A package built
+// `npm install` runs compiled code as later ones do (the explorer's first report 60–80 ms sooner: bench/tui.ts). A package built
 // by another Node has it under another name, never read; one V8 refuses is not used and the user's own is written.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, promises as fs, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';

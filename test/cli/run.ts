@@ -64,4 +64,3 @@ export function replicatedSeeds(copies: number): string {
   }
   return dir;
 }
-
