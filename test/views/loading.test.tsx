@@ -58,6 +58,15 @@ function renderCounted(events: AsyncIterable<LoadEvent>, lang: 'zh' | 'en', size
   return { app, renders };
 }
 
+/** The explorer in English, `columns` wide, given three reports and then `checking`: the loader's checks have begun. */
+async function checkingThreeReports(checking: Extract<LoadEvent, { kind: 'checking' }>, columns: number) {
+  const feed = channel();
+  const { app, renders } = renderCounted(feed.events, 'en', { columns, rows: 24 });
+  feed.push(...reportEvents(0, 3, 3), checking);
+  await tick();
+  return { feed, app, renders };
+}
+
 function reportEvents(from: number, count: number, total: number | null): LoadEvent[] {
   const out: LoadEvent[] = [];
   for (let i = from; i < from + count; i++) {
@@ -106,10 +115,7 @@ describe('loading progress', () => {
   });
 
   it('draws nothing again for the checking events the loader repeats between slices of its checks', async () => {
-    const feed = channel();
-    const { app, renders } = renderCounted(feed.events, 'en', { columns: 100, rows: 24 });
-    feed.push(...reportEvents(0, 3, 3), { kind: 'checking', reports: 3, stage: 'all' });
-    await tick();
+    const { feed, app, renders } = await checkingThreeReports({ kind: 'checking', reports: 3, stage: 'all' }, 100);
     expect(app.lastFrame()).toContain('Checking 3 reports against each other…');
     const before = renders.count;
     for (let i = 0; i < 8; i++) {
@@ -122,10 +128,7 @@ describe('loading progress', () => {
   });
 
   it('says what the checks do as their stage changes: the stored findings read, then the changed bodies checked', async () => {
-    const feed = channel();
-    const { app, renders } = renderCounted(feed.events, 'en', { columns: 120, rows: 24 });
-    feed.push(...reportEvents(0, 3, 3), { kind: 'checking', reports: 3, stage: 'stored' });
-    await tick();
+    const { feed, app, renders } = await checkingThreeReports({ kind: 'checking', reports: 3, stage: 'stored' }, 120);
     expect(app.lastFrame()).toContain("Cross-report checks: reading the last load's findings (3 reports)…");
     const before = renders.count;
     feed.push({ kind: 'checking', reports: 3, stage: 'stored' });
