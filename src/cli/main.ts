@@ -4,11 +4,14 @@
 // instead of about a hundred modules and compiles none of it, ~40 ms of every run. From the compiled modules when
 // the bundle is missing or older than them (tsc was run without the bundle step), so a stale bundle never runs.
 import { fileURLToPath } from 'node:url';
-import { codeCacheDir } from '../load/cache-dir.js';
+import { codeCacheDir, defaultCacheDir } from '../load/cache-dir.js';
 import { runBundleOr } from '../load/cached-script.js';
+import { startSpareWorker } from '../load/pool.js';
+import { wantsEarlyWorker } from './early-worker.js';
 
 const args = process.argv.slice(2);
 try {
+  if (wantsEarlyWorker(args, defaultCacheDir())) startSpareWorker();
   const script = fileURLToPath(new URL('./cli.script.js', import.meta.url));
   // --no-cache asks for no cache of any kind (read before the flags are parsed: the parser is in the bundle).
   const cacheDir = args.includes('--no-cache') ? null : codeCacheDir();

@@ -14,7 +14,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ClassicLevel } from 'classic-level';
-import { codeCacheDir, defaultCacheDir } from './cache-dir.js';
+import { STORE_PREFIX, codeCacheDir, defaultCacheDir } from './cache-dir.js';
 import { decodeEntry, readEntry, type Entry } from './entry.js';
 import { parserFingerprint } from './parser-code.js';
 
@@ -229,7 +229,7 @@ export class ParseCache {
 }
 
 function storeDir(dir: string, version: string): string {
-  return path.join(dir, `parse-v${version}`);
+  return path.join(dir, `${STORE_PREFIX}${version}`);
 }
 
 /**
@@ -317,7 +317,7 @@ export function decodeIndexChunk(raw: Uint8Array, parser: string): Array<{ path:
 /** A new parser makes older caches useless: remove them so they do not pile up. */
 async function removeOtherVersions(dir: string, keep: string): Promise<void> {
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-    if (name.startsWith('parse-v') && name !== keep) await fs.rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined);
+    if (name.startsWith(STORE_PREFIX) && name !== keep) await fs.rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -329,6 +329,6 @@ export async function clearCacheDir(dir: string = defaultCacheDir()): Promise<vo
   } catch {
     return;
   }
-  for (const name of entries) if (name.startsWith('parse-v')) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+  for (const name of entries) if (name.startsWith(STORE_PREFIX)) await fs.rm(path.join(dir, name), { recursive: true, force: true });
   await fs.rm(codeCacheDir(dir), { recursive: true, force: true });
 }
