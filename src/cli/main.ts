@@ -6,12 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { codeCacheDir, defaultCacheDir } from '../load/cache-dir.js';
 import { runBundleOr } from '../load/cached-script.js';
-import { startSpareWorker } from '../load/pool.js';
 import { wantsEarlyWorker } from './early-worker.js';
 
 const args = process.argv.slice(2);
 try {
-  if (wantsEarlyWorker(args, defaultCacheDir())) startSpareWorker();
+  // Imported only then: most runs (a warm load, --version) start no worker here.
+  if (wantsEarlyWorker(args, defaultCacheDir())) (await import('../load/pool.js')).startSpareWorker();
   const script = fileURLToPath(new URL('./cli.script.js', import.meta.url));
   // --no-cache asks for no cache of any kind (read before the flags are parsed: the parser is in the bundle).
   const cacheDir = args.includes('--no-cache') ? null : codeCacheDir();
