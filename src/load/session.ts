@@ -95,7 +95,9 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   // would come a frame later. Parsing is certain without a cache and when no store exists yet for this parser (a
   // first run, a new version): then the workers boot while the store is being made. Otherwise, below, once the
   // store is open and has no index of this folder (a folder never loaded) or cannot be opened.
-  if (version === null || !storeExists(options.cacheDir, version)) startPool();
+  // A store made by this load holds no file's entry but those this load puts, once each: nothing to look up.
+  const newStore = version !== null && !storeExists(options.cacheDir, version);
+  if (version === null || newStore) startPool();
   const opened = version === null ? { cache: null, warning: null } : await ParseCache.open(options.cacheDir, version);
   const cache = opened.cache;
   if (opened.warning) options.onNotice?.(opened.warning);
@@ -151,7 +153,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
 
   const processSlowly = async (found: FoundFile, position: number, looked: IndexHit | undefined | Promise<IndexHit | undefined>): Promise<Outcome> => {
     const hit = looked instanceof Promise ? await looked : looked;
-    const candidate = hit?.entry ?? (cache ? await cache.candidate(found.path) : null);
+    const candidate = hit?.entry ?? (cache && !newStore ? await cache.candidate(found.path) : null);
     const outcomeOf = (entry: Entry, unchanged: boolean): Outcome => ({ kind: 'entry', entry, path: found.path, file: found.file, position, hit, unchanged });
     if (candidate && isUnchanged(candidate, found)) return unread(found, position, hit, candidate);
     const readAt = Date.now();

@@ -148,4 +148,21 @@ describe('discover', () => {
       expect(await found(written)).toEqual(expected(written));
     }
   });
+
+  it('keeps name order in a folder of hundreds of files, each subfolder in its place', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'xxgk-discover-block-'));
+    const names = Array.from({ length: 700 }, (_, i) => `r${String(i).padStart(3, '0')}.txt`);
+    for (const name of names) writeFileSync(path.join(root, name), 'x');
+    // 'r250.txt' < 'r250d' < 'r251.txt': a folder's files come right after the file before its name.
+    for (const folder of ['r000a', 'r250d', 'r511z', 'r699z']) {
+      mkdirSync(path.join(root, folder));
+      writeFileSync(path.join(root, folder, 'inside.txt'), 'x');
+    }
+    const expected = [...names, 'r000a/inside.txt', 'r250d/inside.txt', 'r511z/inside.txt', 'r699z/inside.txt'].sort((a, b) => {
+      const key = (f: string) => f.replace('/inside.txt', '~'); // a folder's file sorts right after the folder's name
+      return key(a) < key(b) ? -1 : 1;
+    });
+    const files = [...discover(root)].map((f) => (f.kind === 'file' ? f.found.file : `problem ${f.problem.file}`));
+    expect(files).toEqual(expected);
+  });
 });

@@ -29,8 +29,11 @@ vi.spyOn(ParseCache, 'open').mockImplementation((...args) => {
   return open(...args);
 });
 
+const candidate = vi.spyOn(ParseCache.prototype, 'candidate');
+
 afterEach(() => {
   events.length = 0;
+  candidate.mockClear();
 });
 
 describe('parse workers start', () => {
@@ -54,5 +57,24 @@ describe('parse workers start', () => {
     writeFileSync(path.join(other, 'report.txt'), 'not a report\n'); // a folder the store has no index of
     await load(other, { cacheDir, workers: 2 });
     expect(events.slice(0, 2)).toEqual(['open', 'pool']);
+  }, 60_000);
+});
+
+describe('a load that parses', () => {
+  it('looks no file up in a store it has just made, and each file of a folder new to a store it has not', async () => {
+    const root = tempDir('lookups');
+    const cacheDir = tempDir('lookups-cache');
+    await makeSyntheticCorpus(root, 6);
+    const first = await load(root, { cacheDir, workers: 2 });
+    expect(first.stats).toMatchObject({ parsed: 6 });
+    expect(first.reports).toHaveLength(6);
+    expect(candidate).not.toHaveBeenCalled();
+
+    // The store holds entries now, possibly of these very files reached from another root: each is looked up.
+    const other = tempDir('lookups-other');
+    await makeSyntheticCorpus(other, 3);
+    const second = await load(other, { cacheDir, workers: 2 });
+    expect(second.stats).toMatchObject({ parsed: 3 });
+    expect(candidate).toHaveBeenCalledTimes(3);
   }, 60_000);
 });
