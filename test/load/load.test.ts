@@ -150,7 +150,7 @@ describe('discover', () => {
   });
 
   it('keeps name order in a folder of hundreds of files, each subfolder in its place', () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'xxgk-discover-block-'));
+    const root = mkdtempSync(path.join(os.tmpdir(), 'xxgk-discover-order-'));
     const names = Array.from({ length: 700 }, (_, i) => `r${String(i).padStart(3, '0')}.txt`);
     for (const name of names) writeFileSync(path.join(root, name), 'x');
     // 'r250.txt' < 'r250d' < 'r251.txt': a folder's files come right after the file before its name.

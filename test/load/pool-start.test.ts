@@ -1,6 +1,7 @@
 // When a load starts its parse workers: before the store is opened when no store exists yet for this parser (every
 // file will be parsed, and a worker takes tens of milliseconds to boot), once the store is open when it holds no
 // index of this folder, and never when the folder is served from the store.
+// And what a load that parses asks the store first: nothing, in a store it has just made.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
