@@ -90,12 +90,13 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   let pool: ParsePool | null = null;
   const startPool = (): ParsePool | null => (workerCount > 0 ? (pool ??= new ParsePool(workerCount, context)) : null);
   // A load from the cache never starts the workers. One that will parse starts them as soon as that is certain: a
-  // worker takes a few hundred milliseconds to boot, and started at the first file to parse it would boot only once
-  // this thread is free again, after the explorer has imported Ink and drawn its first frame, so the first report
-  // would come a frame later. Parsing is certain without a cache and when no store exists yet for this parser (a
-  // first run, a new version): then the workers boot while the store is being made. Otherwise, below, once the
-  // store is open and has no index of this folder (a folder never loaded) or cannot be opened.
-  // A store made by this load holds no file's entry but those this load puts, once each: nothing to look up.
+  // worker takes tens of milliseconds to boot (and the parser's loading more), and started at the first file to parse
+  // it would boot only once this thread is free again, after the explorer has imported Ink and drawn its first frame,
+  // so the first report would come a frame later. Parsing is certain without a cache and when no store exists yet
+  // for this parser (a first run, a new version): then the workers boot while the store is being made. Otherwise,
+  // below, once the store is open and has no index of this folder (a folder never loaded) or cannot be opened.
+  // The same fact spares the lookups: a store made by this load holds no entry but those this load puts, once each
+  // (processSlowly).
   const newStore = version !== null && !storeExists(options.cacheDir, version);
   if (version === null || newStore) startPool();
   const opened = version === null ? { cache: null, warning: null } : await ParseCache.open(options.cacheDir, version);
