@@ -110,7 +110,7 @@ async function run(options: RunOptions, settings: LazySettings): Promise<number>
     // loading waits until the explorer is drawn (see hold.ts).
     const shown = signal();
     const firstScreen = Math.max(FIRST_SCREEN_REPORTS, process.stdout.rows ?? 0);
-    const events = prefetch(holdAfter(loadFolder(dir, { thresholds, cache: options.cache, firstOnThisThread: false }), firstScreen, shown.promise));
+    const events = prefetch(holdAfter(loadFolder(dir, { thresholds, cache: options.cache, firstOnThisThread: false, moreWorkersAfter: shown.promise }), firstScreen, shown.promise));
     // The code cache is left alone with --no-cache too: that flag asks for no cache of any kind.
     const { runTui, saveCodeCache } = await importExplorer(options.cache ? codeCacheDir() : null);
     // Once the first frame is drawn, so the cache holds the code that drew it (a few milliseconds, once per version).

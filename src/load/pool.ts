@@ -91,6 +91,9 @@ export class ParsePool {
   private readonly workers: Worker[] = [];
   /** Workers still to start: the first answers before the others boot (see the constructor). */
   private toStart: number;
+  /** Whether the first worker has answered, and whether the caller's go-ahead for the others has come. */
+  private answered = false;
+  private goAhead: boolean;
   /** Workers with room for another job, once per free place (a worker appears up to IN_FLIGHT times). */
   private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
@@ -105,13 +108,27 @@ export class ParsePool {
    * and the first report with them (on two cores, the first file's worker was often the later one online). With the
    * spare and one job at a time per worker, the explorer's first row with an empty cache went from 358 to 294 ms on
    * 10,000 reports (README, Speed-ups). A load of many files loses a worker's boot time, once.
+   *
+   * `othersAfter`: the others wait for it too. The explorer passes its first frame: a worker booting while that frame
+   * is drawn takes a core from it (see LoadOptions.moreWorkersAfter).
    */
   constructor(
     size: number,
     private readonly context: ParseContext,
+    othersAfter?: Promise<unknown>,
   ) {
     this.toStart = Math.max(1, size);
+    this.goAhead = othersAfter === undefined;
     this.addWorker(adoptSpareWorker(context) ?? startWorker(context));
+    void othersAfter?.then(
+      () => this.allowTheRest(),
+      () => this.allowTheRest(),
+    );
+  }
+
+  private allowTheRest(): void {
+    this.goAhead = true;
+    if (this.answered) this.startTheRest();
   }
 
   private addWorker(worker: Worker): void {
@@ -157,7 +174,8 @@ export class ParsePool {
   }
 
   private onMessage(worker: Worker, msg: { id: number; item?: ParsedFile; error?: string }): void {
-    this.startTheRest();
+    this.answered = true;
+    if (this.goAhead) this.startTheRest();
     const jobs = this.busy.get(worker);
     jobs?.delete(msg.id);
     if (!jobs?.size) {

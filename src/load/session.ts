@@ -35,6 +35,13 @@ export interface LoadOptions {
    * then, and a worker parses the first file meanwhile.
    */
   firstOnThisThread?: boolean;
+  /**
+   * Workers beyond the first start only once this settles (and the first has answered). The explorer passes its first
+   * frame: on two cores, a second worker booting beside the first one's parse takes the core that draws the frame,
+   * and the first report was listed ~35 ms later (empty cache, sample corpus and 10,000 reports alike). A load of
+   * many files loses one worker's share of the first few hundred milliseconds.
+   */
+  moreWorkersAfter?: Promise<unknown>;
   /** Milliseconds of cross-report checking between pauses (default 25); tests pause at every step with 0. */
   checkSliceMs?: number;
   /** Told about cache trouble and the like; the load goes on. */
@@ -88,7 +95,7 @@ export async function* loadFolder(root: string, options: LoadOptions): AsyncGene
   const checks = parser;
   const workerCount = options.workers ?? defaultWorkerCount();
   let pool: ParsePool | null = null;
-  const startPool = (): ParsePool | null => (workerCount > 0 ? (pool ??= new ParsePool(workerCount, context)) : null);
+  const startPool = (): ParsePool | null => (workerCount > 0 ? (pool ??= new ParsePool(workerCount, context, options.moreWorkersAfter)) : null);
   // A load from the cache never starts the workers. One that will parse starts them as soon as that is certain: a
   // worker takes tens of milliseconds to boot (and the parser's loading more), and started at the first file to parse
   // it would boot only once this thread is free again, after the explorer has imported Ink and drawn its first frame,

@@ -1,7 +1,8 @@
 // When a load starts its parse workers: before the store is opened when no store exists yet for this parser (every
 // file will be parsed, and a worker takes tens of milliseconds to boot), once the store is open when it holds no
 // index of this folder, and never when the folder is served from the store.
-// And what a load that parses asks the store first: nothing, in a store it has just made.
+// A load told to hold its workers beyond the first (the explorer, until its first frame). And what a load that parses
+// asks the store first: nothing, in a store it has just made.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +13,8 @@ import { load, tempDir } from '../scale/helpers.js';
 
 /** What happened, in order: a pool made ('pool'), the store opened ('open'). */
 const events: string[] = [];
+/** The pools made, newest last. */
+const pools: Array<{ started: number }> = [];
 
 vi.mock('../../src/load/pool.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/load/pool.js')>();
@@ -19,6 +22,7 @@ vi.mock('../../src/load/pool.js', async (importOriginal) => {
     constructor(...args: ConstructorParameters<typeof original.ParsePool>) {
       events.push('pool');
       super(...args);
+      pools.push(this);
     }
   }
   return { ...original, ParsePool: RecordedPool };
@@ -58,6 +62,19 @@ describe('parse workers start', () => {
     writeFileSync(path.join(other, 'report.txt'), 'not a report\n'); // a folder the store has no index of
     await load(other, { cacheDir, workers: 2 });
     expect(events.slice(0, 2)).toEqual(['open', 'pool']);
+  }, 60_000);
+});
+
+describe('a load told to hold its other workers', () => {
+  it('parses with the first alone until told, and finishes so if never told', async () => {
+    const root = tempDir('pool-hold');
+    await makeSyntheticCorpus(root, 6);
+    const held = await load(root, { cache: false, workers: 2, moreWorkersAfter: new Promise(() => undefined) });
+    expect(held.stats).toMatchObject({ parsed: 6 });
+    expect(pools.at(-1)?.started).toBe(1);
+    const free = await load(root, { cache: false, workers: 2 });
+    expect(pools.at(-1)?.started).toBe(2);
+    expect(JSON.stringify(free.reports)).toBe(JSON.stringify(held.reports));
   }, 60_000);
 });
 

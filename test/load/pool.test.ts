@@ -1,4 +1,5 @@
-// The parse pool's start-up: one worker first and the others once it has answered, a spare worker started before
+// The parse pool's start-up: one worker first and the others once it has answered (and, for the explorer, once its
+// first frame is drawn), a spare worker started before
 // any pool (the command's entry point does, when every file will be parsed) adopted by the first pool, and a worker
 // that answers its jobs one at a time, in the order they came.
 import { readFileSync, statSync } from 'node:fs';
@@ -40,6 +41,30 @@ describe('the parse pool', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => pool.run(seed.found, seed.bytes(), readAt)));
     const here = await parseFile(seed.found, seed.bytes(), readAt, context);
     for (const r of results) expect(r).toEqual(here);
+  }, 60_000);
+
+  it('starts the others only once told to as well, when asked to wait (the explorer, until its first frame)', async () => {
+    let goAhead!: () => void;
+    const pool = new ParsePool(3, context, new Promise<void>((resolve) => (goAhead = resolve)));
+    pools.push(pool);
+    const seed = fixture('seeds/000_81e12db4ab5ce8f0.txt');
+    expect((await pool.run(seed.found, seed.bytes(), Date.now())).kind).toBe('report');
+    // Answered, but not told: the first worker alone goes on.
+    expect((await pool.run(seed.found, seed.bytes(), Date.now())).kind).toBe('report');
+    expect(pool.started).toBe(1);
+    goAhead();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pool.started).toBe(3);
+  }, 60_000);
+
+  it('starts the others at once when told before the first answer, as soon as that answer comes', async () => {
+    const pool = new ParsePool(2, context, Promise.resolve());
+    pools.push(pool);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pool.started).toBe(1);
+    const seed = fixture('seeds/004_7155ca732c79b54b.txt');
+    await pool.run(seed.found, seed.bytes(), Date.now());
+    expect(pool.started).toBe(2);
   }, 60_000);
 
   it('adopts a spare worker started before it, which parses with the context the pool was given', async () => {
