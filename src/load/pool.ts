@@ -91,8 +91,9 @@ export class ParsePool {
   private readonly workers: Worker[] = [];
   /** Workers still to start: the first answers before the others boot (see the constructor). */
   private toStart: number;
-  /** Whether the first worker has answered, and whether the caller's go-ahead for the others has come. */
+  /** Whether the first worker has answered. */
   private answered = false;
+  /** Whether the others may start once it has (the constructor's `othersAfter` has settled, or there is none). */
   private goAhead: boolean;
   /** Workers with room for another job, once per free place (a worker appears up to IN_FLIGHT times). */
   private readonly idle: Worker[] = [];

@@ -37,9 +37,9 @@ export interface LoadOptions {
   firstOnThisThread?: boolean;
   /**
    * Workers beyond the first start only once this settles (and the first has answered). The explorer passes its first
-   * frame: on two cores, a second worker booting beside the first one's parse takes the core that draws the frame,
-   * and the first report was listed ~35 ms later (empty cache, sample corpus and 10,000 reports alike). A load of
-   * many files loses one worker's share of the first few hundred milliseconds.
+   * frame: on two cores, a second worker booting beside the first one's parse took the core that draws the frame,
+   * and the first report was listed later (empty cache, 30 alternating runs: sample corpus 254 -> 231 ms, 10,000
+   * reports 261 -> 245 ms). A load of many files loses one worker's share of the first few hundred milliseconds.
    */
   moreWorkersAfter?: Promise<unknown>;
   /** Milliseconds of cross-report checking between pauses (default 25); tests pause at every step with 0. */

@@ -1,7 +1,6 @@
 // The parse pool's start-up: one worker first and the others once it has answered (and, for the explorer, once its
-// first frame is drawn), a spare worker started before
-// any pool (the command's entry point does, when every file will be parsed) adopted by the first pool, and a worker
-// that answers its jobs one at a time, in the order they came.
+// first frame is drawn), a spare worker started before any pool (the command's entry point does, when every file will
+// be parsed) adopted by the first pool, and a worker that answers its jobs one at a time, in the order they came.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
