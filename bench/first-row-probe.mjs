@@ -2,7 +2,7 @@
 // output holding a report row ($XXGK_BENCH_ROW, a pattern) was written to the terminal, by the process's own clock
 // (performance.now(): milliseconds since the process started). The screen figure adds the terminal's share (tmux
 // starting the pane, a shell, drawing and being polled); this one is the program's alone.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 
 const file = process.env.XXGK_BENCH_FIRST_ROW;
 const row = process.env.XXGK_BENCH_ROW ? new RegExp(process.env.XXGK_BENCH_ROW) : null;
@@ -14,7 +14,9 @@ if (file && row) {
     seen = true;
     const at = performance.now();
     const written = write(chunk, ...rest);
-    writeFileSync(file, at.toFixed(1));
+    // Written aside, then renamed: the benchmark reads the file as soon as it exists, and must never read it empty.
+    writeFileSync(`${file}.tmp`, at.toFixed(1));
+    renameSync(`${file}.tmp`, file);
     return written;
   };
 }

@@ -1,6 +1,7 @@
 // Explorer start-up benchmark, measured as a person sees it: the built CLI is started in a real terminal (tmux)
-// and the screen is read every ~10 ms until a report row is on it. Printed next to the same polling watching a
-// trivial `node -e` print one line (tmux + Node start-up, the floor), measured in the same run. Medians.
+// and the screen is read every ~10 ms, once the program says it has written a report row (first-row-probe.mjs),
+// until the row is on it. Printed next to the same polling watching a trivial `node -e` print one line (tmux + Node
+// start-up, the floor), measured in the same run, and with when the program wrote the row by its own clock. Medians.
 //
 //   node --import tsx bench/tui.ts [runs] [--100k]      (npm run bench builds first; run `npm run build` otherwise)
 import { execFileSync, spawnSync } from 'node:child_process';
