@@ -39,6 +39,8 @@ export class ParseCache {
   private pendingBytes = 0;
   private writing: Promise<void> | null = null;
   private lookups: Array<{ path: string; resolve: (c: Entry | null) => void }> = [];
+  /** Whether this handle has written anything: then it lets the compaction its writes started finish (close). */
+  private wrote = false;
 
   private constructor(
     private readonly db: ClassicLevel<string, Uint8Array>,
@@ -132,6 +134,7 @@ export class ParseCache {
     const batch = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
+    this.wrote = true;
     this.writing = this.db
       .batch(batch)
       .catch(() => undefined) // a failed cache write costs only a re-parse next time
@@ -222,10 +225,73 @@ export class ParseCache {
     await this.db.clear();
   }
 
+  /**
+   * Closes the store. A handle that wrote first waits (at most `COMPACTION_WAIT_MS`) for the compaction its writes
+   * made due: LevelDB compacts on a thread of its own, and closing abandons a compaction midway, its work lost. The
+   * next open then does it all again while that load reads, on the core the load needs. After a cold load of 10,000
+   * reports (~100 MB written, a compaction of ~35 MB due at the end) the next warm load took 529–631 ms instead of
+   * 459–489 (5 runs each); waiting for it here took ~165 ms at the end of a ~9 s load.
+   */
   async close(): Promise<void> {
     await this.flush();
+    if (this.wrote) await this.compactionDone(COMPACTION_WAIT_MS);
     await this.db.close();
   }
+
+  private async compactionDone(maxMs: number): Promise<void> {
+    const deadline = performance.now() + maxMs;
+    while (performance.now() < deadline) {
+      let tables: string;
+      try {
+        tables = this.db.getProperty('leveldb.sstables');
+      } catch {
+        return;
+      }
+      if (!compactionDue(tables)) return;
+      await new Promise((resolve) => setTimeout(resolve, COMPACTION_POLL_MS));
+    }
+  }
+}
+
+/** The longest a closing handle waits for its compaction: past it, the rest is left to the next open, as before. */
+const COMPACTION_WAIT_MS = 2000;
+const COMPACTION_POLL_MS = 10;
+
+/**
+ * LevelDB compacts level 0 from this many files on (kL0_CompactionTrigger), and level n from 1 to 5 past 10ⁿ MB;
+ * the last level (6) has no limit.
+ */
+const LEVEL0_FILES_DUE = 4;
+const LEVEL1_BYTES = 10 * 1048576;
+const LAST_LEVEL = 6;
+
+/**
+ * Whether LevelDB has a compaction due, judged from its `leveldb.sstables` property (each level's table files with
+ * their sizes in bytes) by the rule LevelDB schedules compactions with (VersionSet::Finalize: a level whose score
+ * reaches 1). LevelDB has no property that says so itself. (Not `leveldb.stats`: it rounds sizes to whole megabytes,
+ * and a level 1 of 9.9 MB read as 10 kept a close waiting for a compaction that never came.)
+ */
+export function compactionDue(sstables: string): boolean {
+  let level = -1;
+  const files: number[] = [];
+  const bytes: number[] = [];
+  for (const line of sstables.split('\n')) {
+    const heading = /^--- level (\d+) ---/.exec(line);
+    if (heading) {
+      level = Number(heading[1]);
+      files[level] = 0;
+      bytes[level] = 0;
+      continue;
+    }
+    // A table: ` number:size['first key' … 'last key']`; LevelDB escapes the keys, so no key holds a newline.
+    const table = /^\s*\d+:(\d+)\[/.exec(line);
+    if (!table || level < 0) continue;
+    files[level]!++;
+    bytes[level]! += Number(table[1]);
+  }
+  if ((files[0] ?? 0) >= LEVEL0_FILES_DUE) return true;
+  for (let n = 1; n < LAST_LEVEL; n++) if ((bytes[n] ?? 0) >= LEVEL1_BYTES * 10 ** (n - 1)) return true;
+  return false;
 }
 
 function storeDir(dir: string, version: string): string {
