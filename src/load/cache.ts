@@ -230,7 +230,7 @@ export class ParseCache {
    * made due: LevelDB compacts on a thread of its own, and closing abandons a compaction midway, its work lost. The
    * next open then does it all again while that load reads, on the core the load needs. After a cold load of 10,000
    * reports (~100 MB written, a compaction of ~35 MB due at the end) the next warm load took 529–631 ms instead of
-   * 459–489 (5 runs each); waiting for it here took ~165 ms at the end of a ~9 s load.
+   * 459–489 (5 runs each); waiting for it here took ~150 ms at the end of a ~9 s load.
    */
   async close(): Promise<void> {
     await this.flush();
