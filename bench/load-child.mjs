@@ -1,9 +1,9 @@
-// Child process of the load benchmark: loads a folder with the built code and prints its figures as JSON.
-import { loadFolder } from '../dist/load/session.js';
-import { DEFAULT_THRESHOLDS } from '../dist/parse/checks/thresholds.js';
-import { isDeflated } from '../dist/load/lazy-report.js';
+// Child process of the load benchmark: loads a folder with the built code, as the command does (shipped-cli.mjs), and
+// prints its figures as JSON.
+import { shippedCli } from './shipped-cli.mjs';
 
 const [root, cacheDir, cacheFlag] = process.argv.slice(2);
+const { loadFolder, DEFAULT_THRESHOLDS, isDeflated } = await shippedCli(cacheDir, cacheFlag !== 'no-cache');
 let firstReportMs = null;
 let reports = 0;
 let stats = null;

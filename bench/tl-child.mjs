@@ -1,8 +1,10 @@
 // A load's timeline, for comparing two builds by hand (alternate runs of each): `node bench/tl-child.mjs DIR CACHE`
 // prints, in ms from process start, when the loader was imported, the first, 5,000th and 10,000th report came, the
-// cross-report stage began and the load was done; memory at the end goes to stderr. Uses the built code (dist).
-const { loadFolder } = await import('../dist/load/session.js');
-const { DEFAULT_THRESHOLDS } = await import('../dist/parse/checks/thresholds.js');
+// cross-report stage began and the load was done; memory at the end goes to stderr. Uses the built code (dist), loaded
+// as the command loads it (shipped-cli.mjs).
+import { shippedCli } from './shipped-cli.mjs';
+
+const { loadFolder, DEFAULT_THRESHOLDS } = await shippedCli(process.argv[3]);
 const marks = { imported: performance.now() };
 let n = 0;
 for await (const event of loadFolder(process.argv[2], { thresholds: DEFAULT_THRESHOLDS, cacheDir: process.argv[3], cache: true })) {

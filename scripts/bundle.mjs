@@ -11,7 +11,7 @@
 //
 // What stays out of the script bundles is in bundleViews, bundleCli and bundleParser: lazy imports (the search index,
 // the parser's HTML, DOCX, DOC and PDF readers), the parser (named at run time), the worker (started by file name),
-// and classic-level (its addon loads from its own folder).
+// and classic-level's addon loader (binding.js: the compiled addon loads from the package's own folder).
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
 import { initSync, parse as parseModule } from 'es-module-lexer';
@@ -162,11 +162,12 @@ const distDir = path.join(repo, 'dist');
 
 /**
  * How a script bundle written into `bundleDir` gets what it does not contain (see SCRIPT_PARAMS): built-ins and the
- * `native` packages (CommonJS with compiled addons, which must load from their own folder) from `require`; a compiled
- * dist/ file imported by `import()` for which `lazy(target)` holds stays a separate module, which `import()` loads
- * when it is first needed. Every compiled module's `import.meta.url` becomes its own URL, made from the bundle's.
+ * `addons` (the module of a bundled package that loads its compiled addon, which must run from the package's own
+ * folder: `{ package, loader }`, the loader as the package requires it) from `require`; a compiled dist/ file imported
+ * by `import()` for which `lazy(target)` holds stays a separate module, which `import()` loads when it is first
+ * needed. Every compiled module's `import.meta.url` becomes its own URL, made from the bundle's.
  */
-function importsThroughLoader({ bundleDir, lazy, native = [] }) {
+function importsThroughLoader({ bundleDir, lazy, addons = [] }) {
   return {
     name: 'imports-through-loader',
     setup(b) {
@@ -174,7 +175,11 @@ function importsThroughLoader({ bundleDir, lazy, native = [] }) {
         if (args.kind === 'import-statement' && (args.path.startsWith('node:') || builtinModules.includes(args.path))) {
           return { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'required' };
         }
-        if (native.includes(args.path)) return args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'required' };
+        const addon = addons.find((a) => args.path === a.loader && args.importer.includes(`${path.sep}node_modules${path.sep}${a.package}${path.sep}`));
+        if (addon) {
+          addon.seen = true;
+          return { path: `${addon.package}/${addon.loader.replace(/^\.\//, '')}`, external: true };
+        }
         if (args.kind !== 'dynamic-import' || !/^\.\.?\//.test(args.path)) return undefined;
         const target = path.resolve(args.resolveDir, args.path);
         return target.startsWith(distDir + path.sep) && lazy(target) ? externalFrom(bundleDir, target) : undefined;
@@ -226,7 +231,7 @@ export function moduleToScript(code) {
 }
 
 /** Builds `entry` into the script `out` (see moduleToScript), with its source map and licence notes beside it. */
-async function bundleScript({ entry, out, lazy, native, define = {}, plugins = [] }) {
+async function bundleScript({ entry, out, lazy, addons, define = {}, plugins = [] }) {
   statSync(entry); // a clear error if tsc has not run
   const result = await build({
     ...COMMON,
@@ -236,8 +241,10 @@ async function bundleScript({ entry, out, lazy, native, define = {}, plugins = [
     legalComments: 'linked', // dependencies' licence headers kept beside the bundle (*.script.js.LEGAL.txt)
     define: { ...define, 'import.meta.url': '__xxgkImportMetaUrl' },
     logOverride: { 'assign-to-define': 'silent' },
-    plugins: [importsThroughLoader({ bundleDir: path.dirname(out), lazy, native }), ...plugins],
+    plugins: [importsThroughLoader({ bundleDir: path.dirname(out), lazy, addons }), ...plugins],
   });
+  // A package that no longer loads its addon so would have it bundled, and the addon looked for beside the bundle.
+  for (const a of addons ?? []) if (!a.seen) throw new Error(`bundle ${path.basename(out)}: ${a.package} no longer requires ${a.loader}; see bundleCli`);
   for (const file of result.outputFiles) {
     if (file.path === out) await writeFile(file.path, moduleToScript(file.text));
     else if (file.path === out + '.map') {
@@ -273,8 +280,9 @@ const CLI_SCRIPT = path.join(cliDir, 'cli.script.js');
  * The CLI (dist/cli/cli.js and what it imports, the loader and the settings included) as one script, which
  * src/cli/main.ts runs. Left out, as separate modules imported when needed: the explorer (its own bundle, or the
  * compiled views it falls back to), the search index (pinyin and Traditional dictionaries, only for -q), the parser
- * (its own bundle, named at run time) and the worker file (started by file name). classic-level loads its compiled
- * addon from its own folder, so it is required, not bundled.
+ * (its own bundle, named at run time) and the worker file (started by file name). classic-level is bundled but for
+ * its binding.js, which loads the compiled addon from the package's folder and is required from there: required whole,
+ * its ~35 CommonJS modules (abstract-level and the rest) took ~14 ms of every run to load, without a code cache.
  */
 export async function bundleCli() {
   const separate = [path.join(distDir, 'views', 'index.js'), path.join(distDir, 'search', 'index.js')];
@@ -282,7 +290,7 @@ export async function bundleCli() {
     entry: path.join(cliDir, 'cli.js'),
     out: CLI_SCRIPT,
     lazy: (target) => separate.includes(target),
-    native: ['classic-level'],
+    addons: [{ package: 'classic-level', loader: './binding' }],
   });
 }
 

@@ -14,6 +14,11 @@ import { runBundleOr } from '../load/cached-script.js';
 import { holdAfter, signal } from './hold.js';
 import { fileSink, stdoutSink, type Sink } from './sink.js';
 
+// For the load benchmarks (bench/load-child.mjs), which time the loader as the command runs it: from this bundle.
+export { loadFolder };
+export { DEFAULT_THRESHOLDS } from '../parse/checks/thresholds.js';
+export { isDeflated } from '../load/lazy-report.js';
+
 export const SAMPLE_CORPUS = fileURLToPath(new URL('../../corpus/sample', import.meta.url));
 
 export function version(): string {

@@ -1,12 +1,12 @@
 // The `xxgk` command runs its CLI from the one-file bundle dist/cli/cli.script.js with V8's code cache
-// (src/cli/main.ts): the one the build left beside the bundle, else the user's own; and from the compiled modules
-// when that bundle is older than them.
+// (src/cli/cli-bundle.ts): the one the build left beside the bundle, else the user's own; and from the compiled
+// modules when that bundle is older than them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedCodeCacheFile } from '../../src/load/cached-script.js';
-import { ROOT, SEEDS, buildWithoutShippedCode, ensureBuilt, removeTempDirs, tempDir, xxgk } from './run.js';
+import { MAIN, ROOT, SEEDS, buildWithoutShippedCode, ensureBuilt, removeTempDirs, tempDir, xxgk } from './run.js';
 
 afterAll(removeTempDirs);
 
@@ -59,6 +59,21 @@ describe('the CLI bundle', () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+
+  it('holds classic-level\'s JavaScript: of that package only binding.js, which loads the compiled addon, is required from node_modules', () => {
+    // A preloaded module lists every CommonJS file the process required, at exit (the bundle's require is Node's own).
+    const probe = path.join(tempDir('xxgk-cli-required-'), 'probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('fs').writeSync(2, '\\nREQUIRED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));");
+    const run = spawnSync(process.execPath, ['--require', probe, MAIN, SEEDS, '--json'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: tempDir('xxgk-cli-required-cache-') } });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toHaveLength(5); // the store was opened and written: the addon works
+    const required: string[] = JSON.parse(/REQUIRED (.*)/.exec(run.stderr)![1]!);
+    const ofPackage = (name: string) => required.filter((file) => file.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`));
+    const fromClassicLevel = ofPackage('classic-level').map((file) => path.basename(file));
+    expect(fromClassicLevel.filter((name) => name.endsWith('.js'))).toEqual(['binding.js']);
+    expect(fromClassicLevel.some((name) => name.endsWith('.node'))).toBe(true); // the addon, from the package's folder
+    expect(ofPackage('abstract-level')).toEqual([]);
   });
 
   it('--no-cache keeps no compiled code either', () => {
