@@ -167,7 +167,7 @@ const distDir = path.join(repo, 'dist');
  * by `import()` for which `lazy(target)` holds stays a separate module, which `import()` loads when it is first
  * needed. Every compiled module's `import.meta.url` becomes its own URL, made from the bundle's.
  */
-function importsThroughLoader({ bundleDir, lazy, addons = [] }) {
+function importsThroughLoader({ bundleDir, lazy, addons = [], addonsSeen }) {
   return {
     name: 'imports-through-loader',
     setup(b) {
@@ -177,7 +177,7 @@ function importsThroughLoader({ bundleDir, lazy, addons = [] }) {
         }
         const addon = addons.find((a) => args.path === a.loader && args.importer.includes(`${path.sep}node_modules${path.sep}${a.package}${path.sep}`));
         if (addon) {
-          addon.seen = true;
+          addonsSeen.add(addon);
           return { path: `${addon.package}/${addon.loader.replace(/^\.\//, '')}`, external: true };
         }
         if (args.kind !== 'dynamic-import' || !/^\.\.?\//.test(args.path)) return undefined;
@@ -231,8 +231,9 @@ export function moduleToScript(code) {
 }
 
 /** Builds `entry` into the script `out` (see moduleToScript), with its source map and licence notes beside it. */
-async function bundleScript({ entry, out, lazy, addons, define = {}, plugins = [] }) {
+async function bundleScript({ entry, out, lazy, addons = [], define = {}, plugins = [] }) {
   statSync(entry); // a clear error if tsc has not run
+  const addonsSeen = new Set();
   const result = await build({
     ...COMMON,
     entryPoints: [entry],
@@ -241,10 +242,10 @@ async function bundleScript({ entry, out, lazy, addons, define = {}, plugins = [
     legalComments: 'linked', // dependencies' licence headers kept beside the bundle (*.script.js.LEGAL.txt)
     define: { ...define, 'import.meta.url': '__xxgkImportMetaUrl' },
     logOverride: { 'assign-to-define': 'silent' },
-    plugins: [importsThroughLoader({ bundleDir: path.dirname(out), lazy, addons }), ...plugins],
+    plugins: [importsThroughLoader({ bundleDir: path.dirname(out), lazy, addons, addonsSeen }), ...plugins],
   });
   // A package that no longer loads its addon so would have it bundled, and the addon looked for beside the bundle.
-  for (const a of addons ?? []) if (!a.seen) throw new Error(`bundle ${path.basename(out)}: ${a.package} no longer requires ${a.loader}; see bundleCli`);
+  for (const a of addons) if (!addonsSeen.has(a)) throw new Error(`bundle ${path.basename(out)}: ${a.package} no longer requires ${a.loader}; see bundleCli`);
   for (const file of result.outputFiles) {
     if (file.path === out) await writeFile(file.path, moduleToScript(file.text));
     else if (file.path === out + '.map') {

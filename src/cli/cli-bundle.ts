@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { runBundleOr, type CachedScript } from '../load/cached-script.js';
 
-export type CliModule = typeof import('./cli.js');
+type CliModule = typeof import('./cli.js');
 
 /** `cacheDir`: where compiled code is kept (codeCacheDir), or null for none. */
 export function loadCli(cacheDir: string | null): Promise<CachedScript<CliModule>> {
